@@ -1,0 +1,56 @@
+/**
+ * The one error catalog: a stable code, its HTTP status, and a message in both languages.
+ * Clients switch on `code`; messages are for people. Add codes here, never inline strings elsewhere.
+ */
+export const ERRORS = {
+  BAD_FRAME: { status: 400, en: 'The message is not valid JSON', zh: '消息不是有效的 JSON' },
+  FRAME_TOO_LARGE: { status: 413, en: 'The message is too large', zh: '消息过大' },
+  BINARY_NOT_SUPPORTED: { status: 400, en: 'Binary frames are not supported', zh: '不支持二进制消息' },
+  UNKNOWN_TYPE: { status: 400, en: 'Unknown message type', zh: '未知的消息类型' },
+  INVALID_MESSAGE: { status: 400, en: 'The message does not match its schema', zh: '消息格式不正确' },
+  NOT_JOINED: { status: 409, en: 'Send hello to join a room first', zh: '请先加入直播间' },
+  ALREADY_JOINED: { status: 409, en: 'This connection has already joined a room', zh: '已经加入直播间' },
+  ROOM_NOT_FOUND: { status: 404, en: 'No such room', zh: '直播间不存在' },
+  UNAUTHORIZED: { status: 401, en: 'A valid token is required', zh: '需要有效的令牌' },
+  FORBIDDEN: { status: 403, en: 'Your role may not do this', zh: '您没有权限执行此操作' },
+  BANNED: { status: 403, en: 'You are banned from this room', zh: '您已被禁止进入此直播间' },
+  MUTED: { status: 403, en: 'You are muted for now', zh: '您已被禁言' },
+  CHAT_TOO_LONG: { status: 400, en: 'The message is too long', zh: '消息太长了' },
+  CHAT_EMPTY: { status: 400, en: 'The message is empty', zh: '消息不能为空' },
+  CHAT_BLOCKED: { status: 400, en: 'The message contains blocked words', zh: '消息包含违禁词' },
+  RATE_LIMITED: { status: 429, en: 'Slow down a little', zh: '发言太快了，歇一会儿' },
+  PRODUCT_NOT_FOUND: { status: 404, en: 'No such product or variant', zh: '商品或规格不存在' },
+  PIN_LIMIT: { status: 409, en: 'At most 3 products can be pinned', zh: '最多只能置顶 3 件商品' },
+  SALE_NOT_FOUND: { status: 404, en: 'No such flash sale', zh: '秒杀活动不存在' },
+  SALE_NOT_OPEN: { status: 409, en: 'The flash sale is not open', zh: '秒杀尚未开始或已结束' },
+  SALE_CONFLICT: { status: 409, en: 'A flash sale is already scheduled or running in this room', zh: '本直播间已有秒杀活动' },
+  SALE_INVALID: { status: 400, en: 'The flash sale parameters are not valid', zh: '秒杀参数不正确' },
+  SOLD_OUT: { status: 409, en: 'Sold out', zh: '已售罄' },
+  INSUFFICIENT_STOCK: { status: 409, en: 'Not enough stock for this quantity', zh: '库存不足' },
+  LIMIT_EXCEEDED: { status: 409, en: 'You have reached the per-buyer limit', zh: '已达到每人限购数量' },
+  IDEMPOTENCY_MISMATCH: { status: 409, en: 'This idempotency key was used for a different request', zh: '该请求标识已用于另一笔订单' },
+  ORDER_NOT_FOUND: { status: 404, en: 'No such order', zh: '订单不存在' },
+  ILLEGAL_TRANSITION: { status: 409, en: 'The order cannot move to that status', zh: '订单状态无法变更' },
+  MESSAGE_NOT_FOUND: { status: 404, en: 'No such chat message', zh: '消息不存在' },
+  VIEWER_NOT_FOUND: { status: 404, en: 'No such viewer', zh: '观众不存在' },
+  INTERNAL: { status: 500, en: 'Something went wrong on our side', zh: '服务器出错了' },
+} as const satisfies Record<string, { status: number; en: string; zh: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** An error with a catalog code; thrown by domain and server code, turned into an error frame or HTTP reply at the edge. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly detail?: string;
+  constructor(code: ErrorCode, detail?: string) {
+    super(detail ? `${ERRORS[code].en}: ${detail}` : ERRORS[code].en);
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.detail = detail;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

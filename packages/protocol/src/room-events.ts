@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { EpochMs, Slug } from './ids.js';
+import { Product } from './catalog.js';
+import { FlashSale } from './commerce.js';
+import { ChatLine } from './chat.js';
+import { Money } from './money.js';
+
+/**
+ * Everything that happens in a room, in order. Every event is appended to the room's event log
+ * (the basis for replay and analytics); the public ones are also broadcast to viewers.
+ */
+const e = <K extends string, S extends z.ZodRawShape>(kind: K, shape: S) =>
+  z.object({ seq: z.number().int().nonnegative(), at: EpochMs, kind: z.literal(kind), ...shape });
+
+export const RoomEvent = z.discriminatedUnion('kind', [
+  e('viewerJoined', { viewerId: z.string(), nickname: z.string() }),
+  e('viewerLeft', { viewerId: z.string() }),
+  e('chat', { line: ChatLine }),
+  e('chatDeleted', { messageId: z.string(), by: z.string() }),
+  e('likes', { delta: z.number().int().positive(), total: z.number().int().nonnegative() }),
+  e('pinned', { products: z.array(Product).max(3) }),
+  e('productUpdated', { product: Product }),
+  e('soldOut', { productId: Slug, variantId: Slug.nullable() }),
+  e('announcement', { text: z.string() }),
+  e('sale', { sale: FlashSale }),
+  e('orderPlaced', {
+    orderId: z.string(),
+    buyerId: z.string(),
+    nickname: z.string(),
+    productId: Slug,
+    variantId: Slug,
+    qty: z.number().int().positive(),
+    total: Money,
+    saleId: z.string().nullable(),
+  }),
+  e('muted', { viewerId: z.string(), until: EpochMs, by: z.string() }),
+  e('banned', { viewerId: z.string(), by: z.string() }),
+]);
+export type RoomEvent = z.infer<typeof RoomEvent>;
+export type RoomEventKind = RoomEvent['kind'];
+/** A room event before the log has given it its sequence number and time. */
+export type RoomEventDraft = RoomEvent extends infer E ? (E extends RoomEvent ? Omit<E, 'seq' | 'at'> : never) : never;
+
+/** Kinds kept in the log but not broadcast (they concern one viewer or only analytics). */
+export const LOG_ONLY_KINDS: ReadonlySet<RoomEventKind> = new Set(['viewerJoined', 'viewerLeft', 'muted', 'banned']);
