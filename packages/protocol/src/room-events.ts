@@ -20,7 +20,8 @@ export const RoomEvent = z.discriminatedUnion('kind', [
   e('likes', { delta: z.number().int().positive(), total: z.number().int().nonnegative() }),
   e('pinned', { products: z.array(Product).max(3) }),
   e('productUpdated', { product: Product }),
-  e('soldOut', { productId: Slug, variantId: Slug.nullable() }),
+  /** A variant (or, with variantId null, the whole product) has no stock left, or a sale (saleId) sold its quantity. */
+  e('soldOut', { productId: Slug, variantId: Slug.nullable(), saleId: z.string().nullable() }),
   e('announcement', { text: z.string() }),
   e('sale', { sale: FlashSale }),
   e('orderPlaced', {

@@ -1,0 +1,33 @@
+import type { FlashSale, Order, Product, Role } from '@snowstage/protocol';
+
+export interface Actor {
+  viewerId: string;
+  nickname: string;
+  role: Role;
+}
+
+/**
+ * Everything that can change a room, as data. The gateway turns client messages (after their
+ * schema and role checks) and store results into these, and feeds them to `reduce`.
+ */
+export type RoomCommand =
+  | { type: 'join'; actor: Actor }
+  | { type: 'leave'; actor: Actor }
+  | { type: 'chat'; actor: Actor; id: string; text: string }
+  | { type: 'like'; actor: Actor; count: number }
+  /** Emit the likes gathered since the last flush as one event (bounded-rate aggregation). */
+  | { type: 'flushLikes' }
+  | { type: 'pin'; product: Product }
+  | { type: 'unpin'; productId: string }
+  /** A product's stock changed in the store (a purchase, a sold-out mark, a restock). */
+  | { type: 'productChanged'; product: Product }
+  | { type: 'announce'; text: string }
+  | { type: 'saleScheduled'; sale: FlashSale; product: Product }
+  /** The store's latest version of the room's sale (sold count, cancellation). */
+  | { type: 'saleChanged'; sale: FlashSale }
+  /** The clock moved: announce sale phases that changed by time alone. */
+  | { type: 'tick' }
+  | { type: 'orderPlaced'; order: Order; buyer: Actor; product: Product; sale: FlashSale | null }
+  | { type: 'deleteChat'; actor: Actor; messageId: string }
+  | { type: 'mute'; actor: Actor; viewerId: string; until: number }
+  | { type: 'ban'; actor: Actor; viewerId: string };

@@ -1,0 +1,70 @@
+/**
+ * SQLite migrations, applied in order at start-up; `user_version` records how far a file has come.
+ * Append new migrations; never edit one that has shipped.
+ */
+export const SQLITE_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE rooms (id TEXT PRIMARY KEY, title TEXT NOT NULL);
+  CREATE TABLE products (
+    id TEXT PRIMARY KEY,
+    doc TEXT NOT NULL,              -- the Product JSON without variants
+    price_amount INTEGER NOT NULL CHECK (price_amount >= 0),
+    currency TEXT NOT NULL,
+    position INTEGER NOT NULL
+  );
+  CREATE TABLE variants (
+    product_id TEXT NOT NULL REFERENCES products(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    stock INTEGER NOT NULL CHECK (stock >= 0),
+    position INTEGER NOT NULL,
+    PRIMARY KEY (product_id, id)
+  );
+  CREATE TABLE sales (
+    id TEXT PRIMARY KEY,
+    room_id TEXT NOT NULL,
+    product_id TEXT NOT NULL,
+    variant_id TEXT NOT NULL,
+    sale_price INTEGER NOT NULL,
+    list_price INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    quantity INTEGER NOT NULL CHECK (quantity > 0),
+    sold INTEGER NOT NULL DEFAULT 0 CHECK (sold >= 0 AND sold <= quantity),
+    per_buyer_limit INTEGER NOT NULL,
+    starts_at INTEGER NOT NULL,
+    ends_at INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    created_seq INTEGER NOT NULL
+  );
+  CREATE INDEX sales_room ON sales(room_id, created_seq);
+  CREATE TABLE orders (
+    id TEXT PRIMARY KEY,
+    buyer_id TEXT NOT NULL,
+    room_id TEXT,
+    product_id TEXT NOT NULL,
+    variant_id TEXT NOT NULL,
+    sale_id TEXT,
+    qty INTEGER NOT NULL CHECK (qty > 0),
+    unit_price INTEGER NOT NULL,
+    total INTEGER NOT NULL,
+    currency TEXT NOT NULL,
+    status TEXT NOT NULL,
+    idempotency_key TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    UNIQUE (buyer_id, idempotency_key)
+  );
+  CREATE INDEX orders_sale_buyer ON orders(sale_id, buyer_id);
+  CREATE INDEX orders_buyer ON orders(buyer_id, created_at);
+  CREATE TABLE room_events (
+    room_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (room_id, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX room_events_kind ON room_events(room_id, kind, seq);
+  `,
+];

@@ -1,0 +1,360 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { decidePurchase, holdsStock, canTransition, sameRequest, type PurchaseResult } from '@snowstage/commerce';
+import {
+  AppError,
+  type FlashSale,
+  type Order,
+  type OrderStatus,
+  type Product,
+  type PurchaseRequest,
+  type RoomEvent,
+  type Variant,
+} from '@snowstage/protocol';
+import { SQLITE_MIGRATIONS } from './sqlite-schema.js';
+import type { RoomRecord, Store } from './store.js';
+import { newId } from '../ids.js';
+
+type Row = Record<string, unknown>;
+
+/**
+ * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so every
+ * method body runs to completion before another starts; purchases additionally run inside an
+ * IMMEDIATE transaction so the stock check and the decrement are one atomic unit on disk too.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly stmt: ReturnType<SqliteStore['prepare']>;
+  /** The purchase as one IMMEDIATE transaction (takes the write lock before reading stock). */
+  private readonly purchaseImmediate: SqliteStore['purchaseTx'];
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL with WAL survives a process crash (SIGKILL) without losing a committed transaction.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+    this.stmt = this.prepare();
+    this.purchaseImmediate = this.db.transaction(this.purchaseTx).immediate;
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < SQLITE_MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(SQLITE_MIGRATIONS[v]!);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      products: db.prepare('SELECT * FROM products ORDER BY position'),
+      product: db.prepare('SELECT * FROM products WHERE id = ?'),
+      variantsOf: db.prepare('SELECT * FROM variants WHERE product_id = ? ORDER BY position'),
+      allVariants: db.prepare('SELECT * FROM variants ORDER BY product_id, position'),
+      upsertProduct: db.prepare(
+        `INSERT INTO products (id, doc, price_amount, currency, position) VALUES (@id, @doc, @price, @currency, @position)
+         ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, price_amount = excluded.price_amount, currency = excluded.currency, position = excluded.position`,
+      ),
+      upsertVariant: db.prepare(
+        `INSERT INTO variants (product_id, id, doc, stock, position) VALUES (@productId, @id, @doc, @stock, @position)
+         ON CONFLICT(product_id, id) DO UPDATE SET doc = excluded.doc, stock = excluded.stock, position = excluded.position`,
+      ),
+      zeroVariant: db.prepare('UPDATE variants SET stock = 0 WHERE product_id = ? AND id = ?'),
+      zeroProduct: db.prepare('UPDATE variants SET stock = 0 WHERE product_id = ?'),
+      decrement: db.prepare('UPDATE variants SET stock = stock - @qty WHERE product_id = @productId AND id = @variantId AND stock >= @qty'),
+      insertSale: db.prepare(
+        `INSERT INTO sales (id, room_id, product_id, variant_id, sale_price, list_price, currency, quantity, sold, per_buyer_limit, starts_at, ends_at, status, created_seq)
+         VALUES (@id, @roomId, @productId, @variantId, @salePrice, @listPrice, @currency, @quantity, @sold, @perBuyerLimit, @startsAt, @endsAt, @status,
+                 (SELECT COALESCE(MAX(created_seq), 0) + 1 FROM sales))`,
+      ),
+      sale: db.prepare('SELECT * FROM sales WHERE id = ?'),
+      latestSale: db.prepare("SELECT * FROM sales WHERE room_id = ? AND status != 'cancelled' ORDER BY created_seq DESC LIMIT 1"),
+      cancelSale: db.prepare("UPDATE sales SET status = 'cancelled' WHERE id = ?"),
+      addSold: db.prepare('UPDATE sales SET sold = sold + @qty WHERE id = @id AND sold + @qty <= quantity'),
+      orderByKey: db.prepare('SELECT * FROM orders WHERE buyer_id = ? AND idempotency_key = ?'),
+      order: db.prepare('SELECT * FROM orders WHERE id = ?'),
+      ordersOf: db.prepare('SELECT * FROM orders WHERE buyer_id = ? ORDER BY created_at DESC, id DESC LIMIT 200'),
+      boughtInSale: db.prepare(
+        "SELECT COALESCE(SUM(qty), 0) AS n FROM orders WHERE sale_id = ? AND buyer_id = ? AND status NOT IN ('cancelled', 'refunded')",
+      ),
+      soldUnits: db.prepare(
+        "SELECT COALESCE(SUM(qty), 0) AS n FROM orders WHERE product_id = ? AND variant_id = ? AND status NOT IN ('cancelled', 'refunded')",
+      ),
+      soldUnitsInSale: db.prepare(
+        "SELECT COALESCE(SUM(qty), 0) AS n FROM orders WHERE product_id = ? AND variant_id = ? AND sale_id = ? AND status NOT IN ('cancelled', 'refunded')",
+      ),
+      insertOrder: db.prepare(
+        `INSERT INTO orders (id, buyer_id, room_id, product_id, variant_id, sale_id, qty, unit_price, total, currency, status, idempotency_key, created_at, updated_at)
+         VALUES (@id, @buyerId, @roomId, @productId, @variantId, @saleId, @qty, @unitPrice, @total, @currency, @status, @idempotencyKey, @createdAt, @updatedAt)`,
+      ),
+      setOrderStatus: db.prepare('UPDATE orders SET status = ?, updated_at = ? WHERE id = ?'),
+      restock: db.prepare('UPDATE variants SET stock = stock + @qty WHERE product_id = @productId AND id = @variantId'),
+      unsell: db.prepare('UPDATE sales SET sold = sold - @qty WHERE id = @id'),
+      appendEvent: db.prepare('INSERT INTO room_events (room_id, seq, at, kind, data) VALUES (?, ?, ?, ?, ?)'),
+      lastSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) AS n FROM room_events WHERE room_id = ?'),
+      rooms: db.prepare('SELECT * FROM rooms ORDER BY id'),
+      room: db.prepare('SELECT * FROM rooms WHERE id = ?'),
+      upsertRoom: db.prepare('INSERT INTO rooms (id, title) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title'),
+      getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
+      setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    };
+  }
+
+  // ── catalog ────────────────────────────────────────────────────────────────
+
+  private toProduct(row: Row, variantRows: Row[]): Product {
+    const doc = JSON.parse(row.doc as string) as Omit<Product, 'variants' | 'price'>;
+    const variants = variantRows.map((v) => ({ ...(JSON.parse(v.doc as string) as Omit<Variant, 'stock'>), stock: v.stock as number }));
+    return { ...doc, price: { amount: row.price_amount as number, currency: row.currency as 'CNY' }, variants };
+  }
+
+  private readProduct(id: string): Product | null {
+    const row = this.stmt.product.get(id) as Row | undefined;
+    return row ? this.toProduct(row, this.stmt.variantsOf.all(id) as Row[]) : null;
+  }
+
+  async listProducts(): Promise<Product[]> {
+    const byProduct = new Map<string, Row[]>();
+    for (const v of this.stmt.allVariants.all() as Row[]) {
+      const list = byProduct.get(v.product_id as string) ?? [];
+      list.push(v);
+      byProduct.set(v.product_id as string, list);
+    }
+    return (this.stmt.products.all() as Row[]).map((r) => this.toProduct(r, byProduct.get(r.id as string) ?? []));
+  }
+
+  async getProduct(id: string): Promise<Product | null> {
+    return this.readProduct(id);
+  }
+
+  async upsertProducts(products: Product[]): Promise<void> {
+    this.db.transaction(() => {
+      products.forEach((p, position) => {
+        const { variants, price, ...doc } = p;
+        this.stmt.upsertProduct.run({ id: p.id, doc: JSON.stringify(doc), price: price.amount, currency: price.currency, position });
+        variants.forEach(({ stock, ...vdoc }, vpos) => {
+          this.stmt.upsertVariant.run({ productId: p.id, id: vdoc.id, doc: JSON.stringify(vdoc), stock, position: vpos });
+        });
+      });
+    })();
+  }
+
+  async markSoldOut(productId: string, variantId?: string): Promise<Product> {
+    const info = variantId ? this.stmt.zeroVariant.run(productId, variantId) : this.stmt.zeroProduct.run(productId);
+    const p = this.readProduct(productId);
+    if (!p || info.changes === 0) throw new AppError('PRODUCT_NOT_FOUND', variantId ? `${productId}/${variantId}` : productId);
+    return p;
+  }
+
+  // ── flash sales ────────────────────────────────────────────────────────────
+
+  private toSale(r: Row): FlashSale {
+    const currency = r.currency as 'CNY';
+    return {
+      id: r.id as string,
+      roomId: r.room_id as string,
+      productId: r.product_id as string,
+      variantId: r.variant_id as string,
+      salePrice: { amount: r.sale_price as number, currency },
+      listPrice: { amount: r.list_price as number, currency },
+      quantity: r.quantity as number,
+      sold: r.sold as number,
+      perBuyerLimit: r.per_buyer_limit as number,
+      startsAt: r.starts_at as number,
+      endsAt: r.ends_at as number,
+      status: r.status as FlashSale['status'],
+    };
+  }
+
+  async createSale(s: FlashSale): Promise<void> {
+    this.stmt.insertSale.run({
+      id: s.id,
+      roomId: s.roomId,
+      productId: s.productId,
+      variantId: s.variantId,
+      salePrice: s.salePrice.amount,
+      listPrice: s.listPrice.amount,
+      currency: s.salePrice.currency,
+      quantity: s.quantity,
+      sold: s.sold,
+      perBuyerLimit: s.perBuyerLimit,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      status: s.status,
+    });
+  }
+
+  async getSale(id: string): Promise<FlashSale | null> {
+    const r = this.stmt.sale.get(id) as Row | undefined;
+    return r ? this.toSale(r) : null;
+  }
+
+  async latestSale(roomId: string): Promise<FlashSale | null> {
+    const r = this.stmt.latestSale.get(roomId) as Row | undefined;
+    return r ? this.toSale(r) : null;
+  }
+
+  async cancelSale(id: string): Promise<FlashSale> {
+    if (this.stmt.cancelSale.run(id).changes === 0) throw new AppError('SALE_NOT_FOUND', id);
+    return this.toSale(this.stmt.sale.get(id) as Row);
+  }
+
+  // ── orders ─────────────────────────────────────────────────────────────────
+
+  private toOrder(r: Row): Order {
+    const currency = r.currency as 'CNY';
+    return {
+      id: r.id as string,
+      buyerId: r.buyer_id as string,
+      roomId: (r.room_id as string | null) ?? null,
+      productId: r.product_id as string,
+      variantId: r.variant_id as string,
+      saleId: (r.sale_id as string | null) ?? null,
+      qty: r.qty as number,
+      unitPrice: { amount: r.unit_price as number, currency },
+      total: { amount: r.total as number, currency },
+      status: r.status as OrderStatus,
+      idempotencyKey: r.idempotency_key as string,
+      createdAt: r.created_at as number,
+      updatedAt: r.updated_at as number,
+    };
+  }
+
+  private purchaseTx = (buyerId: string, roomId: string | null, req: PurchaseRequest, now: number): PurchaseResult => {
+    const existing = this.stmt.orderByKey.get(buyerId, req.key) as Row | undefined;
+    if (existing) {
+      const order = this.toOrder(existing);
+      if (!sameRequest(order, req)) throw new AppError('IDEMPOTENCY_MISMATCH');
+      return { order, replayed: true };
+    }
+    const product = this.readProduct(req.productId);
+    const sale = req.saleId !== undefined ? ((r) => (r ? this.toSale(r) : null))(this.stmt.sale.get(req.saleId) as Row | undefined) : null;
+    const boughtInSale = sale ? ((this.stmt.boughtInSale.get(sale.id, buyerId) as Row).n as number) : 0;
+    const decision = decidePurchase({ request: req, product, sale, boughtInSale, now });
+    if (!decision.ok) throw new AppError(decision.code, decision.detail);
+    // The WHERE clauses re-check stock and sale quantity, so the decrement can never go below zero.
+    if (this.stmt.decrement.run({ qty: decision.qty, productId: req.productId, variantId: req.variantId }).changes !== 1)
+      throw new AppError('INSUFFICIENT_STOCK');
+    if (sale && this.stmt.addSold.run({ qty: decision.qty, id: sale.id }).changes !== 1) throw new AppError('SOLD_OUT');
+    const order: Order = {
+      id: newId('o'),
+      buyerId,
+      roomId,
+      productId: req.productId,
+      variantId: req.variantId,
+      saleId: sale?.id ?? null,
+      qty: decision.qty,
+      unitPrice: decision.unitPrice,
+      total: { amount: decision.unitPrice.amount * decision.qty, currency: decision.unitPrice.currency },
+      status: 'created',
+      idempotencyKey: req.key,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.stmt.insertOrder.run({
+      ...order,
+      unitPrice: order.unitPrice.amount,
+      total: order.total.amount,
+      currency: order.total.currency,
+    });
+    return { order, replayed: false };
+  };
+  async purchase(buyerId: string, roomId: string | null, request: PurchaseRequest, now: number): Promise<PurchaseResult> {
+    return this.purchaseImmediate(buyerId, roomId, request, now);
+  }
+
+  async listOrders(buyerId: string): Promise<Order[]> {
+    return (this.stmt.ordersOf.all(buyerId) as Row[]).map((r) => this.toOrder(r));
+  }
+
+  async getOrder(id: string): Promise<Order | null> {
+    const r = this.stmt.order.get(id) as Row | undefined;
+    return r ? this.toOrder(r) : null;
+  }
+
+  async setOrderStatus(id: string, to: OrderStatus, now: number): Promise<Order> {
+    return this.db.transaction(() => {
+      const r = this.stmt.order.get(id) as Row | undefined;
+      if (!r) throw new AppError('ORDER_NOT_FOUND', id);
+      const order = this.toOrder(r);
+      if (!canTransition(order.status, to)) throw new AppError('ILLEGAL_TRANSITION', `${order.status} → ${to}`);
+      this.stmt.setOrderStatus.run(to, now, id);
+      // Units of a cancelled or refunded order go back on the shelf (and back into its sale).
+      if (holdsStock(order.status) && !holdsStock(to)) {
+        this.stmt.restock.run({ qty: order.qty, productId: order.productId, variantId: order.variantId });
+        if (order.saleId) this.stmt.unsell.run({ qty: order.qty, id: order.saleId });
+      }
+      return { ...order, status: to, updatedAt: now };
+    }).immediate();
+  }
+
+  async soldUnits(productId: string, variantId: string, saleId?: string): Promise<number> {
+    const row = (saleId ? this.stmt.soldUnitsInSale.get(productId, variantId, saleId) : this.stmt.soldUnits.get(productId, variantId)) as Row;
+    return row.n as number;
+  }
+
+  // ── event log ──────────────────────────────────────────────────────────────
+
+  async appendEvents(roomId: string, events: readonly RoomEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    this.db.transaction(() => {
+      for (const e of events) this.stmt.appendEvent.run(roomId, e.seq, e.at, e.kind, JSON.stringify(e));
+    })();
+  }
+
+  async readEvents(roomId: string, opts: { afterSeq?: number; kinds?: readonly string[]; limit?: number } = {}): Promise<RoomEvent[]> {
+    const kinds = opts.kinds ?? [];
+    const sql =
+      `SELECT data FROM room_events WHERE room_id = ? AND seq > ?` +
+      (kinds.length ? ` AND kind IN (${kinds.map(() => '?').join(',')})` : '') +
+      ` ORDER BY seq LIMIT ?`;
+    const rows = this.db.prepare(sql).all(roomId, opts.afterSeq ?? 0, ...kinds, opts.limit ?? -1) as Row[];
+    return rows.map((r) => JSON.parse(r.data as string) as RoomEvent);
+  }
+
+  async tailEvents(roomId: string, kinds: readonly string[], limit: number): Promise<RoomEvent[]> {
+    const sql = `SELECT data FROM room_events WHERE room_id = ? AND kind IN (${kinds.map(() => '?').join(',')}) ORDER BY seq DESC LIMIT ?`;
+    const rows = this.db.prepare(sql).all(roomId, ...kinds, limit) as Row[];
+    return rows.reverse().map((r) => JSON.parse(r.data as string) as RoomEvent);
+  }
+
+  async lastSeq(roomId: string): Promise<number> {
+    return (this.stmt.lastSeq.get(roomId) as Row).n as number;
+  }
+
+  // ── rooms and meta ─────────────────────────────────────────────────────────
+
+  async listRooms(): Promise<RoomRecord[]> {
+    return (this.stmt.rooms.all() as Row[]).map((r) => ({ id: r.id as string, title: JSON.parse(r.title as string) }));
+  }
+
+  async getRoom(id: string): Promise<RoomRecord | null> {
+    const r = this.stmt.room.get(id) as Row | undefined;
+    return r ? { id: r.id as string, title: JSON.parse(r.title as string) } : null;
+  }
+
+  async upsertRoom(room: RoomRecord): Promise<void> {
+    this.stmt.upsertRoom.run(room.id, JSON.stringify(room.title));
+  }
+
+  async getMeta(key: string): Promise<string | null> {
+    const r = this.stmt.getMeta.get(key) as Row | undefined;
+    return r ? (r.value as string) : null;
+  }
+
+  async setMeta(key: string, value: string): Promise<void> {
+    this.stmt.setMeta.run(key, value);
+  }
+
+  async close(): Promise<void> {
+    this.db.close();
+  }
+}
