@@ -6,5 +6,6 @@ export * from './content.js';
 export * from './errors.js';
 export * from './commerce.js';
 export * from './chat.js';
+export * from './show.js';
 export * from './room-events.js';
 export * from './messages.js';

@@ -39,8 +39,11 @@ export const ClientMessage = z.discriminatedUnion('type', [
   c('scheduleSale', {
     productId: Slug,
     variantId: Slug,
-    /** Seconds of pre-start countdown everyone sees. */
-    countdownS: int(SALE_LIMITS.countdownS),
+    /**
+     * Seconds of pre-start countdown everyone sees: 10–300 by default. The schema admits 1–300 so a
+     * server configured for rehearsals may lower the floor; the server enforces its configured floor.
+     */
+    countdownS: z.number().int().min(1).max(SALE_LIMITS.countdownS.max),
     durationS: int(SALE_LIMITS.durationS),
     /** Sale price in minor units (fen). */
     salePrice: z.number().int().nonnegative(),

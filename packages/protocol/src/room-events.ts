@@ -4,6 +4,7 @@ import { Product } from './catalog.js';
 import { FlashSale } from './commerce.js';
 import { ChatLine } from './chat.js';
 import { Money } from './money.js';
+import { showEventShapes } from './show.js';
 
 /**
  * Everything that happens in a room, in order. Every event is appended to the room's event log
@@ -36,6 +37,12 @@ export const RoomEvent = z.discriminatedUnion('kind', [
   }),
   e('muted', { viewerId: z.string(), until: EpochMs, by: z.string() }),
   e('banned', { viewerId: z.string(), by: z.string() }),
+  // The host's performance (see show.ts).
+  e('speech', showEventShapes.speech),
+  e('gesture', showEventShapes.gesture),
+  e('expression', showEventShapes.expression),
+  e('dance', showEventShapes.dance),
+  e('hostMode', showEventShapes.hostMode),
 ]);
 export type RoomEvent = z.infer<typeof RoomEvent>;
 export type RoomEventKind = RoomEvent['kind'];
@@ -44,3 +51,8 @@ export type RoomEventDraft = RoomEvent extends infer E ? (E extends RoomEvent ? 
 
 /** Kinds kept in the log but not broadcast (they concern one viewer or only analytics). */
 export const LOG_ONLY_KINDS: ReadonlySet<RoomEventKind> = new Set(['viewerJoined', 'viewerLeft', 'muted', 'banned']);
+
+export type SpeechEvent = Extract<RoomEvent, { kind: 'speech' }>;
+export type DanceEvent = Extract<RoomEvent, { kind: 'dance' }>;
+/** Kinds that are the host's performance (show events), as opposed to commerce and chat. */
+export const SHOW_KINDS: ReadonlySet<RoomEventKind> = new Set(['speech', 'gesture', 'expression', 'dance', 'hostMode']);

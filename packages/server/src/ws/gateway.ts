@@ -33,10 +33,12 @@ export function attachGateway(server: Server, deps: ConnectionDeps): { close(): 
   });
   return {
     clients: () => wss.clients.size,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const c of wss.clients) c.terminate();
-        wss.close(() => resolve());
-      }),
+    // Waits for every connection's close handler, so their leave events reach the log before the store closes.
+    close: async () => {
+      await Promise.all(
+        [...wss.clients].map((c) => new Promise<void>((resolve) => (c.once('close', () => resolve()), c.terminate()))),
+      );
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
   };
 }

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { Lang } from './i18n.js';
+import { EpochMs, Slug } from './ids.js';
+
+/**
+ * The vocabulary of the host's performance, shared by the brain (which picks it), the voice (which
+ * speaks it), the motion runtime (which plays it) and every viewer's stage.
+ */
+
+/** Emotions the host can show and voice. `neutral` is the resting face. */
+export const EMOTIONS = ['neutral', 'happy', 'excited', 'calm', 'sad', 'surprised', 'angry'] as const;
+export const Emotion = z.enum(EMOTIONS);
+export type Emotion = z.infer<typeof Emotion>;
+
+/** An emotion with its strength: 0 is barely there, 1 is full. */
+export const EmotionTag = z.object({ name: Emotion, intensity: z.number().min(0).max(1) });
+export type EmotionTag = z.infer<typeof EmotionTag>;
+
+/** Gestures of the host's body and hands. */
+export const GESTURES = [
+  'thumbs-up',
+  'heart-hands',
+  'wipe-tears',
+  'wave',
+  'clap',
+  'bow',
+  'point-product',
+  'cheer',
+  'thinking',
+  'shrug',
+  'nod',
+  'shake-head',
+] as const;
+export const Gesture = z.enum(GESTURES);
+export type Gesture = z.infer<typeof Gesture>;
+
+/** A gesture timed inside a speech: `atMs` after the speech's audio starts (e.g. at a `<mark>`). */
+export const GestureCue = z.object({ name: Gesture, atMs: z.number().int().nonnegative() });
+export type GestureCue = z.infer<typeof GestureCue>;
+
+/**
+ * Mouth shapes: the Oculus/Meta 15-viseme set. `sil` is the closed/neutral mouth;
+ * PP closes the lips (p b m). The stage maps them onto the 5 VRM mouth shapes (aa ih ou ee oh).
+ */
+export const VISEMES = ['sil', 'PP', 'FF', 'TH', 'DD', 'kk', 'CH', 'SS', 'nn', 'RR', 'aa', 'E', 'ih', 'oh', 'ou'] as const;
+export const Viseme = z.enum(VISEMES);
+export type Viseme = z.infer<typeof Viseme>;
+
+/** The five mouth shapes every VRM model has. */
+export const VRM_MOUTHS = ['aa', 'ih', 'ou', 'ee', 'oh'] as const;
+export type VrmMouth = (typeof VRM_MOUTHS)[number];
+
+/** One mouth shape over an interval of the audio, in ms from the audio's start. */
+export const VisemeCue = z.object({
+  v: Viseme,
+  startMs: z.number().nonnegative(),
+  endMs: z.number().nonnegative(),
+  weight: z.number().min(0).max(1),
+});
+export type VisemeCue = z.infer<typeof VisemeCue>;
+
+/** A cacheable audio file the server made (speech or song). */
+export const AudioRef = z.object({
+  url: z.string().max(500),
+  durationMs: z.number().int().nonnegative(),
+  sampleRate: z.number().int().positive(),
+});
+export type AudioRef = z.infer<typeof AudioRef>;
+
+/** What the host is doing; the show director moves between these. */
+export const HOST_MODES = ['idle', 'pitch', 'qa', 'talkshow', 'dance', 'saleHype', 'draw', 'tour', 'paused'] as const;
+export const HostMode = z.enum(HOST_MODES);
+export type HostMode = z.infer<typeof HostMode>;
+
+/** A named dance move placed on the song's timeline (ms from the song's start). */
+export const DanceMove = z.object({
+  name: z.string().max(40),
+  startMs: z.number().nonnegative(),
+  durationMs: z.number().positive(),
+  /** 0–1: how big the move is played, following the music's loudness. */
+  energy: z.number().min(0).max(1),
+});
+export type DanceMove = z.infer<typeof DanceMove>;
+
+/** The comment a speech answers, so viewers see whom she is talking to. */
+export const ReplyRef = z.object({ messageId: z.string(), nickname: z.string(), text: z.string() });
+
+/**
+ * Show events: the host's performance as the room broadcasts it. Each carries `startAt`, the
+ * room-clock time (server epoch ms) at which it starts playing, so every viewer sees the same moment.
+ */
+export const showEventShapes = {
+  speech: {
+    speechId: z.string(),
+    startAt: EpochMs,
+    text: z.string(),
+    lang: Lang,
+    emotion: EmotionTag,
+    gestures: z.array(GestureCue),
+    audio: AudioRef,
+    visemes: z.array(VisemeCue),
+    /** The product the line is about, if any (the stage may point at its card). */
+    productId: Slug.nullable(),
+    replyTo: ReplyRef.nullable(),
+  },
+  gesture: { name: Gesture, startAt: EpochMs },
+  expression: { emotion: EmotionTag, startAt: EpochMs, durationMs: z.number().int().positive() },
+  dance: {
+    songId: Slug,
+    title: z.object({ zh: z.string(), en: z.string() }),
+    startAt: EpochMs,
+    audio: AudioRef,
+    bpm: z.number().positive(),
+    /** Beat times in ms from the song's start, as the beat tracker found them. */
+    beatsMs: z.array(z.number().nonnegative()),
+    moves: z.array(DanceMove),
+  },
+  hostMode: { mode: HostMode, by: z.enum(['director', 'operator']) },
+} as const;

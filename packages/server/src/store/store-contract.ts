@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { planSale } from '@snowstage/commerce';
+import { tshirt } from '@snowstage/commerce/testing';
+import type { Store } from './store.js';
+
+/**
+ * The behaviour every Store adapter must have. Each adapter's test file calls this with a factory
+ * that returns a fresh, empty store; the same suite then proves the adapters interchangeable.
+ */
+export function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+      await store.upsertProducts([tshirt({ m: 10, l: 5 })]);
+    });
+    afterEach(async () => store.close());
+
+    const buy = (buyer: string, key: string, extra: Partial<{ qty: number; saleId: string; variantId: string }> = {}, now = 0) =>
+      store.purchase(buyer, 'main', { productId: 'tee', variantId: 'm', qty: 1, key, ...extra }, now);
+
+    it('round-trips products with variants and stock', async () => {
+      const p = await store.getProduct('tee');
+      expect(p).toEqual(tshirt({ m: 10, l: 5 }));
+      expect((await store.listProducts()).map((x) => x.id)).toEqual(['tee']);
+      expect(await store.getProduct('nope')).toBeNull();
+    });
+
+    it('sells at list price and decrements stock', async () => {
+      const { order, replayed } = await buy('v_a', 'key-000001', { qty: 3 });
+      expect(replayed).toBe(false);
+      expect(order).toMatchObject({ qty: 3, unitPrice: { amount: 12900 }, total: { amount: 38700, currency: 'CNY' }, status: 'created' });
+      expect((await store.getProduct('tee'))!.variants[0]!.stock).toBe(7);
+      expect(await store.soldUnits('tee', 'm')).toBe(3);
+    });
+
+    it('returns the same order for a retried key and never doubles it', async () => {
+      const first = await buy('v_a', 'key-000001');
+      const again = await buy('v_a', 'key-000001');
+      expect(again.replayed).toBe(true);
+      expect(again.order).toEqual(first.order);
+      expect((await store.getProduct('tee'))!.variants[0]!.stock).toBe(9);
+      await expect(buy('v_a', 'key-000001', { qty: 2 })).rejects.toMatchObject({ code: 'IDEMPOTENCY_MISMATCH' });
+      // Keys are per buyer: another buyer may use the same key.
+      expect((await buy('v_b', 'key-000001')).replayed).toBe(false);
+    });
+
+    it('never sells more than the stock when many buyers race', async () => {
+      const results = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => buy(`v_${i}`, `key-${String(i).padStart(6, '0')}`, { variantId: 'l' })));
+      const ok = results.filter((r) => r.status === 'fulfilled');
+      expect(ok).toHaveLength(5);
+      const codes = new Set(results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code: string }).code] : [])));
+      expect(codes).toEqual(new Set(['SOLD_OUT']));
+      expect((await store.getProduct('tee'))!.variants[1]!.stock).toBe(0);
+    });
+
+    it('holds sale quantity and per-buyer limits, at the sale price, only while open', async () => {
+      const sale = planSale(
+        { id: 's1', roomId: 'main', productId: 'tee', variantId: 'm', countdownS: 10, durationS: 60, salePrice: 9900, quantity: 4, perBuyerLimit: 2 },
+        (await store.getProduct('tee'))!,
+        0,
+      );
+      await store.createSale(sale);
+      expect(await store.latestSale('main')).toEqual(sale);
+      await expect(buy('v_a', 'key-early1', { saleId: 's1' }, 5_000)).rejects.toMatchObject({ code: 'SALE_NOT_OPEN' });
+      const open = 15_000;
+      expect((await buy('v_a', 'key-a00001', { saleId: 's1' }, open)).order.unitPrice.amount).toBe(9900);
+      await buy('v_a', 'key-a00002', { saleId: 's1' }, open);
+      await expect(buy('v_a', 'key-a00003', { saleId: 's1' }, open)).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED' });
+      await buy('v_b', 'key-b00001', { saleId: 's1', qty: 2 }, open);
+      await expect(buy('v_c', 'key-c00001', { saleId: 's1' }, open)).rejects.toMatchObject({ code: 'SOLD_OUT' });
+      expect((await store.getSale('s1'))!.sold).toBe(4);
+      expect(await store.soldUnits('tee', 'm', 's1')).toBe(4);
+      expect((await store.getProduct('tee'))!.variants[0]!.stock).toBe(6);
+      await expect(buy('v_d', 'key-d00001', { saleId: 's1' }, 80_000)).rejects.toMatchObject({ code: 'SOLD_OUT' });
+    });
+
+    it('cancels an order once, putting its units back; illegal transitions are refused', async () => {
+      const { order } = await buy('v_a', 'key-000001', { qty: 2 });
+      expect((await store.setOrderStatus(order.id, 'cancelled', 5)).status).toBe('cancelled');
+      expect((await store.getProduct('tee'))!.variants[0]!.stock).toBe(10);
+      await expect(store.setOrderStatus(order.id, 'paid', 6)).rejects.toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+      const { order: o2 } = await buy('v_a', 'key-000002');
+      expect((await store.setOrderStatus(o2.id, 'paid', 7)).status).toBe('paid');
+      expect((await store.listOrders('v_a')).map((o) => o.id).sort()).toEqual([order.id, o2.id].sort());
+      await expect(store.setOrderStatus('o_missing', 'paid', 8)).rejects.toMatchObject({ code: 'ORDER_NOT_FOUND' });
+    });
+
+    it('marks a variant or a whole product sold out', async () => {
+      expect((await store.markSoldOut('tee', 'l')).variants.map((v) => v.stock)).toEqual([10, 0]);
+      expect((await store.markSoldOut('tee')).variants.map((v) => v.stock)).toEqual([0, 0]);
+      await expect(store.markSoldOut('nope')).rejects.toMatchObject({ code: 'PRODUCT_NOT_FOUND' });
+    });
+
+    it('appends events in order and reads them back by kind, tail and position', async () => {
+      const events = Array.from({ length: 5 }, (_, i) => ({
+        seq: i + 1,
+        at: i,
+        kind: 'announcement' as const,
+        text: `hello ${i}`,
+      }));
+      await store.appendEvents('main', events);
+      await store.appendEvents('main', [{ seq: 6, at: 6, kind: 'likes', delta: 3, total: 3 }]);
+      expect(await store.lastSeq('main')).toBe(6);
+      expect(await store.lastSeq('other')).toBe(0);
+      expect((await store.readEvents('main', { afterSeq: 4 })).map((e) => e.seq)).toEqual([5, 6]);
+      expect((await store.readEvents('main', { kinds: ['likes'] })).map((e) => e.seq)).toEqual([6]);
+      expect((await store.tailEvents('main', ['announcement'], 2)).map((e) => e.seq)).toEqual([4, 5]);
+      await expect(store.appendEvents('main', [{ seq: 6, at: 7, kind: 'likes', delta: 1, total: 4 }])).rejects.toThrow();
+    });
+
+    it('keeps rooms and meta', async () => {
+      await store.upsertRoom({ id: 'main', title: { zh: '直播间', en: 'Live' } });
+      expect(await store.getRoom('main')).toEqual({ id: 'main', title: { zh: '直播间', en: 'Live' } });
+      expect(await store.getMeta('seededAt')).toBeNull();
+      await store.setMeta('seededAt', '1');
+      expect(await store.getMeta('seededAt')).toBe('1');
+    });
+  });
+}
