@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const webDir = resolve(config.webDir);
   if (existsSync(join(webDir, 'index.html'))) {
-    await http.register(fastifyStatic, { root: webDir, wildcard: false, maxAge: '1h' });
+    await http.register(fastifyStatic, { root: webDir, wildcard: true, maxAge: '1h' });
     // Client-side routes (/, /live/:room, …) all load the app shell; unknown /api paths stay 404.
     http.setNotFoundHandler((req, reply) => {
       if (req.url.startsWith('/api/') || req.url.startsWith(WS_PATH)) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Not found' } });
