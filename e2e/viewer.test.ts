@@ -39,7 +39,7 @@ describe('viewer page', () => {
 
     await page.getByTestId('like').click();
     await page.getByTestId('like').click();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid=like-count]')?.textContent) >= 2);
+    await expect.poll(async () => Number(await page.getByTestId('like-count').textContent())).toBeGreaterThanOrEqual(2);
 
     // The operator schedules a sale on the first pinned product; the page shows the countdown.
     const products: Product[] = (await getJson(`${server.url}/api/rooms/main`)).snapshot.pinned;

@@ -2,3 +2,4 @@ export * from './flash-sale.js';
 export * from './purchase.js';
 export * from './order-status.js';
 export * from './store.js';
+export * from './analytics.js';

@@ -33,6 +33,9 @@ export const ERRORS = {
   ILLEGAL_TRANSITION: { status: 409, en: 'The order cannot move to that status', zh: '订单状态无法变更' },
   MESSAGE_NOT_FOUND: { status: 404, en: 'No such chat message', zh: '消息不存在' },
   VIEWER_NOT_FOUND: { status: 404, en: 'No such viewer', zh: '观众不存在' },
+  SHOW_NOT_FOUND: { status: 404, en: 'No such show', zh: '节目不存在' },
+  SHOW_CONFLICT: { status: 409, en: 'Another show is live in this room', zh: '本直播间已有节目在直播' },
+  SHOW_NOT_LIVE: { status: 409, en: 'That show is not live', zh: '该节目不在直播中' },
   INTERNAL: { status: 500, en: 'Something went wrong on our side', zh: '服务器出错了' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 

@@ -7,5 +7,6 @@ export * from './errors.js';
 export * from './commerce.js';
 export * from './chat.js';
 export * from './show.js';
+export * from './shows.js';
 export * from './room-events.js';
 export * from './messages.js';

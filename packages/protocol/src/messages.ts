@@ -5,6 +5,8 @@ import { Product } from './catalog.js';
 import { FlashSale, Order, PurchaseRequest, SALE_LIMITS } from './commerce.js';
 import { ChatLine, Role } from './chat.js';
 import { RoomEvent } from './room-events.js';
+import { TrackWhat } from './shows.js';
+import { HostMode } from './show.js';
 import type { ErrorCode } from './errors.js';
 
 /**
@@ -31,6 +33,7 @@ export const ClientMessage = z.discriminatedUnion('type', [
   c('ping', { t: z.number() }),
   c('chat', { text: z.string().max(2000) }),
   c('like', { count: z.number().int().min(1).max(50).default(1) }),
+  c('track', { what: TrackWhat, productId: Slug }),
   c('buy', PurchaseRequest.shape),
   c('pin', { productId: Slug }),
   c('unpin', { productId: Slug }),
@@ -65,6 +68,7 @@ export const CLIENT_ROLES: Record<ClientMessageType, Role> = {
   ping: 'viewer',
   chat: 'viewer',
   like: 'viewer',
+  track: 'viewer',
   buy: 'viewer',
   pin: 'operator',
   unpin: 'operator',
@@ -94,6 +98,10 @@ export const RoomSnapshot = z.object({
   viewers: z.number().int().nonnegative(),
   likes: z.number().int().nonnegative(),
   announcement: z.string().nullable(),
+  /** The show on air, if any. */
+  show: z.object({ id: z.string(), title: z.string(), startedAt: EpochMs }).nullable(),
+  /** The host: her mode, and the show events still playing (a late joiner starts them mid-way). */
+  host: z.object({ mode: HostMode, playing: z.array(RoomEvent) }),
 });
 export type RoomSnapshot = z.infer<typeof RoomSnapshot>;
 

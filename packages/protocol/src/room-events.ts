@@ -5,6 +5,7 @@ import { FlashSale } from './commerce.js';
 import { ChatLine } from './chat.js';
 import { Money } from './money.js';
 import { showEventShapes } from './show.js';
+import { TrackWhat } from './shows.js';
 
 /**
  * Everything that happens in a room, in order. Every event is appended to the room's event log
@@ -34,7 +35,18 @@ export const RoomEvent = z.discriminatedUnion('kind', [
     qty: z.number().int().positive(),
     total: Money,
     saleId: z.string().nullable(),
+    /** Where the buyer was: the live room, or watching a replay (bought at list price). */
+    via: z.enum(['live', 'replay']).default('live'),
   }),
+  /** Every buy request and its outcome (log only: the basis of conversion analytics). */
+  e('buyAttempt', { viewerId: z.string(), productId: z.string(), variantId: z.string(), saleId: z.string().nullable(), ok: z.boolean(), code: z.string().nullable() }),
+  /** A viewer clicked a product card or added it to the cart (log only). */
+  e('productClicked', { viewerId: z.string(), productId: z.string(), what: TrackWhat }),
+  /** A show went live; `present` are the viewers in the room at that moment (for per-show analytics). */
+  e('showStarted', { showId: z.string(), title: z.string(), present: z.array(z.string()) }),
+  e('showEnded', { showId: z.string() }),
+  /** Someone watched a show's replay (log only; counted apart from live views). */
+  e('replayViewed', { showId: z.string(), viewerId: z.string() }),
   e('muted', { viewerId: z.string(), until: EpochMs, by: z.string() }),
   e('banned', { viewerId: z.string(), by: z.string() }),
   // The host's performance (see show.ts).
@@ -50,7 +62,7 @@ export type RoomEventKind = RoomEvent['kind'];
 export type RoomEventDraft = RoomEvent extends infer E ? (E extends RoomEvent ? Omit<E, 'seq' | 'at'> : never) : never;
 
 /** Kinds kept in the log but not broadcast (they concern one viewer or only analytics). */
-export const LOG_ONLY_KINDS: ReadonlySet<RoomEventKind> = new Set(['viewerJoined', 'viewerLeft', 'muted', 'banned']);
+export const LOG_ONLY_KINDS: ReadonlySet<RoomEventKind> = new Set(['viewerJoined', 'viewerLeft', 'muted', 'banned', 'buyAttempt', 'productClicked', 'replayViewed']);
 
 export type SpeechEvent = Extract<RoomEvent, { kind: 'speech' }>;
 export type DanceEvent = Extract<RoomEvent, { kind: 'dance' }>;

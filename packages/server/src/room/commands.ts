@@ -1,4 +1,4 @@
-import type { FlashSale, Order, Product, Role } from '@snowstage/protocol';
+import type { FlashSale, HostMode, Order, Product, Role, RoomEventDraft, TrackWhat } from '@snowstage/protocol';
 
 export interface Actor {
   viewerId: string;
@@ -27,7 +27,19 @@ export type RoomCommand =
   | { type: 'saleChanged'; sale: FlashSale }
   /** The clock moved: announce sale phases that changed by time alone. */
   | { type: 'tick' }
-  | { type: 'orderPlaced'; order: Order; buyer: Actor; product: Product; sale: FlashSale | null }
+  | { type: 'orderPlaced'; order: Order; buyer: Actor; product: Product; sale: FlashSale | null; via?: 'live' | 'replay' }
+  /** A buy request and its outcome, for conversion analytics. */
+  | { type: 'buyAttempt'; actor: Actor; productId: string; variantId: string; saleId: string | null; code: string | null }
+  | { type: 'track'; actor: Actor; what: TrackWhat; productId: string }
+  | { type: 'showStarted'; showId: string; title: string }
+  | { type: 'showEnded'; showId: string }
+  | { type: 'replayViewed'; showId: string; viewerId: string }
+  /** The host performs: a show event made by the show runtime (speech, gesture, expression, dance, mode). */
+  | { type: 'perform'; event: ShowEventDraft; endsAt: number }
   | { type: 'deleteChat'; actor: Actor; messageId: string }
   | { type: 'mute'; actor: Actor; viewerId: string; until: number }
   | { type: 'ban'; actor: Actor; viewerId: string };
+
+/** A show event before the log numbers it. */
+export type ShowEventDraft = Extract<RoomEventDraft, { kind: 'speech' | 'gesture' | 'expression' | 'dance' | 'hostMode' }>;
+export type { HostMode };

@@ -1,9 +1,9 @@
 import { nextSaleDeadline, planSale, saleIsLive, type PurchaseResult } from '@snowstage/commerce';
-import { AppError, LOG_ONLY_KINDS, type PurchaseRequest, type RoomEvent, type RoomSnapshot } from '@snowstage/protocol';
+import { AppError, isAppError, LOG_ONLY_KINDS, type HostMode, type PurchaseRequest, type RoomEvent, type RoomSnapshot, type TrackWhat } from '@snowstage/protocol';
 import type { Store } from '../store/store.js';
 import type { Bus } from '../bus.js';
 import { newId } from '../ids.js';
-import type { Actor, RoomCommand } from './commands.js';
+import type { Actor, RoomCommand, ShowEventDraft } from './commands.js';
 import { reduce, type Reduction } from './reducer.js';
 import type { RoomState } from './room-state.js';
 import { snapshotOf } from './restore.js';
@@ -38,6 +38,7 @@ export class LiveRoom {
   private readonly statsTimer: NodeJS.Timeout;
   private readonly unsubscribe: () => void;
   private lastCounts = '';
+  private readonly observers = new Set<(events: readonly RoomEvent[]) => void>();
 
   constructor(
     private readonly state: RoomState,
@@ -86,7 +87,15 @@ export class LiveRoom {
   }
 
   private onBusMessage(message: string): void {
-    this.fanout.enqueue(JSON.parse(message) as RoomEvent[]);
+    const events = JSON.parse(message) as RoomEvent[];
+    this.fanout.enqueue(events);
+    for (const o of this.observers) {
+      try {
+        o(events);
+      } catch (e) {
+        this.deps.onError(e, 'room observer');
+      }
+    }
   }
 
   /** Waits until every event so far is in the log (tests, shutdown). */
@@ -213,17 +222,67 @@ export class LiveRoom {
    * Buys through the store (atomic, idempotent by the buyer's key) and tells the room.
    * A retry of a finished purchase returns the same order and tells the room nothing new.
    */
-  async buy(actor: Actor, request: PurchaseRequest): Promise<PurchaseResult> {
-    const result = await this.deps.store.purchase(actor.viewerId, this.state.id, request, this.deps.now());
+  async buy(actor: Actor, request: PurchaseRequest, via: 'live' | 'replay' = 'live'): Promise<PurchaseResult> {
+    const attempt = { type: 'buyAttempt' as const, actor, productId: request.productId, variantId: request.variantId, saleId: request.saleId ?? null };
+    let result: PurchaseResult;
+    try {
+      result = await this.deps.store.purchase(actor.viewerId, this.state.id, request, this.deps.now());
+    } catch (e) {
+      this.dispatch({ ...attempt, code: isAppError(e) ? e.code : 'INTERNAL' });
+      throw e;
+    }
     if (!result.replayed) {
+      this.dispatch({ ...attempt, code: null });
       const [product, sale] = await Promise.all([
         this.deps.store.getProduct(result.order.productId),
         result.order.saleId ? this.deps.store.getSale(result.order.saleId) : Promise.resolve(null),
       ]);
-      if (product) this.dispatch({ type: 'orderPlaced', order: result.order, buyer: actor, product, sale });
+      if (product) this.dispatch({ type: 'orderPlaced', order: result.order, buyer: actor, product, sale, via });
       if (sale) this.armSaleTimer();
     }
     return result;
+  }
+
+  track(actor: Actor, what: TrackWhat, productId: string): void {
+    this.dispatch({ type: 'track', actor, what, productId });
+  }
+
+  // ── shows and the host's performance ──────────────────────────────────────
+
+  /** Puts a show on air; returns the seq of its `showStarted` event. */
+  startShow(showId: string, title: string): number {
+    return this.apply({ type: 'showStarted', showId, title })[0]!.seq;
+  }
+
+  /** Takes the show off air; returns the seq of its `showEnded` event. */
+  endShow(showId: string): number {
+    return this.apply({ type: 'showEnded', showId })[0]!.seq;
+  }
+
+  get liveShow(): { id: string; title: string; startedAt: number } | null {
+    return this.state.show;
+  }
+
+  replayViewed(showId: string, viewerId: string): void {
+    this.dispatch({ type: 'replayViewed', showId, viewerId });
+  }
+
+  /** Broadcasts one show event (speech, gesture, …) that plays until `endsAt` on the room clock. */
+  perform(event: ShowEventDraft, endsAt: number): RoomEvent {
+    return this.apply({ type: 'perform', event, endsAt })[0]!;
+  }
+
+  get hostMode(): HostMode {
+    return this.state.host.mode;
+  }
+
+  /**
+   * Watches the room's public events as every node sees them (after the bus), e.g. for the show
+   * director. Returns a function that stops watching.
+   */
+  observe(listener: (events: readonly RoomEvent[]) => void): () => void {
+    this.observers.add(listener);
+    return () => this.observers.delete(listener);
   }
 
   private armSaleTimer(): void {

@@ -123,9 +123,46 @@ export function reduce(state: RoomState, cmd: RoomCommand, now: number): Reducti
         qty: order.qty,
         total: order.total,
         saleId: order.saleId,
+        via: cmd.via ?? 'live',
       });
       productChanged(state, cmd.product, emit);
       if (cmd.sale && state.sale?.id === cmd.sale.id) saleChanged(state, cmd.sale, now, emit);
+      break;
+    }
+    case 'buyAttempt':
+      emit({
+        kind: 'buyAttempt',
+        viewerId: cmd.actor.viewerId,
+        productId: cmd.productId,
+        variantId: cmd.variantId,
+        saleId: cmd.saleId,
+        ok: cmd.code === null,
+        code: cmd.code,
+      });
+      break;
+    case 'track':
+      emit({ kind: 'productClicked', viewerId: cmd.actor.viewerId, productId: cmd.productId, what: cmd.what });
+      break;
+    case 'showStarted':
+      if (state.show) return refuse('SHOW_CONFLICT', state.show.id);
+      state.show = { id: cmd.showId, title: cmd.title, startedAt: now };
+      emit({ kind: 'showStarted', showId: cmd.showId, title: cmd.title, present: [...state.presence.keys()] });
+      break;
+    case 'showEnded':
+      if (state.show?.id !== cmd.showId) return refuse('SHOW_NOT_LIVE', cmd.showId);
+      state.show = null;
+      emit({ kind: 'showEnded', showId: cmd.showId });
+      break;
+    case 'replayViewed':
+      emit({ kind: 'replayViewed', showId: cmd.showId, viewerId: cmd.viewerId });
+      break;
+    case 'perform': {
+      // Keep only what is still playing (or yet to start), then add the new event.
+      state.host.playing = state.host.playing.filter((p) => p.endsAt > now);
+      emit(cmd.event);
+      const event = out[out.length - 1]!;
+      if (cmd.event.kind === 'hostMode') state.host.mode = cmd.event.mode;
+      else if (cmd.endsAt > now) state.host.playing.push({ event, endsAt: cmd.endsAt });
       break;
     }
     case 'deleteChat': {

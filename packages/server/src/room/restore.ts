@@ -4,7 +4,7 @@ import type { Store, RoomRecord } from '../store/store.js';
 import { createRoomState, type RoomRules, type RoomState } from './room-state.js';
 
 /** Event kinds that carry room state worth rebuilding after a restart (chat is read separately, tail only). */
-const STATE_KINDS = ['pinned', 'announcement', 'likes', 'muted', 'banned'] as const;
+const STATE_KINDS = ['pinned', 'announcement', 'likes', 'muted', 'banned', 'showStarted', 'showEnded', 'hostMode'] as const;
 
 /**
  * Rebuilds a room from its event log and the store: pins, announcement, likes, mutes, bans and
@@ -52,6 +52,15 @@ function foldStateEvent(state: RoomState, e: RoomEvent): void {
     case 'banned':
       state.banned.add(e.viewerId);
       break;
+    case 'showStarted':
+      state.show = { id: e.showId, title: e.title, startedAt: e.at };
+      break;
+    case 'showEnded':
+      if (state.show?.id === e.showId) state.show = null;
+      break;
+    case 'hostMode':
+      state.host.mode = e.mode;
+      break;
     default:
       break;
   }
@@ -69,5 +78,7 @@ export function snapshotOf(state: RoomState, now: number): RoomSnapshot {
     viewers: state.presence.size,
     likes: state.likes + state.pendingLikes,
     announcement: state.announcement,
+    show: state.show,
+    host: { mode: state.host.mode, playing: state.host.playing.filter((p) => p.endsAt > now).map((p) => p.event) },
   };
 }

@@ -1,4 +1,4 @@
-import type { ChatLine, FlashSale, LocalizedText, Product, SaleStatus } from '@snowstage/protocol';
+import type { ChatLine, FlashSale, HostMode, LocalizedText, Product, RoomEvent, SaleStatus } from '@snowstage/protocol';
 import type { Bucket, BucketRule } from './rate-limit.js';
 import type { BlocklistMatcher } from './blocklist.js';
 
@@ -39,6 +39,10 @@ export interface RoomState {
   mutedUntil: Map<string, number>;
   banned: Set<string>;
   chatBuckets: Map<string, Bucket>;
+  /** The show on air. */
+  show: { id: string; title: string; startedAt: number } | null;
+  /** The host's mode and the show events still playing, each with the room-clock time it ends. */
+  host: { mode: HostMode; playing: { event: RoomEvent; endsAt: number }[] };
 }
 
 export function createRoomState(id: string, title: LocalizedText, rules: RoomRules): RoomState {
@@ -59,5 +63,7 @@ export function createRoomState(id: string, title: LocalizedText, rules: RoomRul
     mutedUntil: new Map(),
     banned: new Set(),
     chatBuckets: new Map(),
+    show: null,
+    host: { mode: 'idle', playing: [] },
   };
 }

@@ -67,4 +67,13 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX room_events_kind ON room_events(room_id, kind, seq);
   `,
+  `
+  CREATE TABLE shows (
+    id TEXT PRIMARY KEY,
+    room_id TEXT NOT NULL,
+    doc TEXT NOT NULL,             -- the Show JSON
+    scheduled_at INTEGER NOT NULL
+  );
+  CREATE INDEX shows_room ON shows(room_id, scheduled_at);
+  `,
 ];

@@ -10,6 +10,7 @@ import {
   type Product,
   type PurchaseRequest,
   type RoomEvent,
+  type Show,
   type Variant,
 } from '@snowstage/protocol';
 import { SQLITE_MIGRATIONS } from './sqlite-schema.js';
@@ -103,6 +104,12 @@ export class SqliteStore implements Store {
       rooms: db.prepare('SELECT * FROM rooms ORDER BY id'),
       room: db.prepare('SELECT * FROM rooms WHERE id = ?'),
       upsertRoom: db.prepare('INSERT INTO rooms (id, title) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title'),
+      saveShow: db.prepare(
+        'INSERT INTO shows (id, room_id, doc, scheduled_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc, scheduled_at = excluded.scheduled_at',
+      ),
+      show: db.prepare('SELECT doc FROM shows WHERE id = ?'),
+      shows: db.prepare('SELECT doc FROM shows ORDER BY scheduled_at DESC, id DESC LIMIT 500'),
+      showsOf: db.prepare('SELECT doc FROM shows WHERE room_id = ? ORDER BY scheduled_at DESC, id DESC LIMIT 500'),
       getMeta: db.prepare('SELECT value FROM meta WHERE key = ?'),
       setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     };
@@ -328,6 +335,22 @@ export class SqliteStore implements Store {
 
   async lastSeq(roomId: string): Promise<number> {
     return (this.stmt.lastSeq.get(roomId) as Row).n as number;
+  }
+
+  // ── shows ──────────────────────────────────────────────────────────────────
+
+  async saveShow(show: Show): Promise<void> {
+    this.stmt.saveShow.run(show.id, show.roomId, JSON.stringify(show), show.scheduledAt);
+  }
+
+  async getShow(id: string): Promise<Show | null> {
+    const r = this.stmt.show.get(id) as Row | undefined;
+    return r ? (JSON.parse(r.doc as string) as Show) : null;
+  }
+
+  async listShows(roomId?: string): Promise<Show[]> {
+    const rows = (roomId ? this.stmt.showsOf.all(roomId) : this.stmt.shows.all()) as Row[];
+    return rows.map((r) => JSON.parse(r.doc as string) as Show);
   }
 
   // ── rooms and meta ─────────────────────────────────────────────────────────

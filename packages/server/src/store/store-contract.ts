@@ -109,6 +109,21 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       await expect(store.appendEvents('main', [{ seq: 6, at: 7, kind: 'likes', delta: 1, total: 4 }])).rejects.toThrow();
     });
 
+    it('saves shows and lists them newest first, per room', async () => {
+      const show = (id: string, roomId: string, scheduledAt: number) => ({
+        id, roomId, title: `Show ${id} 节目`, scheduledAt, lineup: ['tee'], status: 'scheduled' as const,
+        startedAt: null, endedAt: null, startSeq: null, endSeq: null,
+      });
+      await store.saveShow(show('a', 'main', 1000));
+      await store.saveShow(show('b', 'main', 3000));
+      await store.saveShow(show('c', 'other', 2000));
+      expect((await store.listShows('main')).map((s) => s.id)).toEqual(['b', 'a']);
+      expect((await store.listShows()).map((s) => s.id)).toEqual(['b', 'c', 'a']);
+      await store.saveShow({ ...show('a', 'main', 1000), status: 'live', startedAt: 1500, startSeq: 7 });
+      expect(await store.getShow('a')).toMatchObject({ status: 'live', startSeq: 7, title: 'Show a 节目' });
+      expect(await store.getShow('zzz')).toBeNull();
+    });
+
     it('keeps rooms and meta', async () => {
       await store.upsertRoom({ id: 'main', title: { zh: '直播间', en: 'Live' } });
       expect(await store.getRoom('main')).toEqual({ id: 'main', title: { zh: '直播间', en: 'Live' } });

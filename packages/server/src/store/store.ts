@@ -1,5 +1,5 @@
 import type { CommerceStore } from '@snowstage/commerce';
-import type { LocalizedText, RoomEvent } from '@snowstage/protocol';
+import type { LocalizedText, RoomEvent, Show } from '@snowstage/protocol';
 
 export interface RoomRecord {
   id: string;
@@ -19,8 +19,16 @@ export interface EventLog {
   lastSeq(roomId: string): Promise<number>;
 }
 
+/** Scheduled, live and ended shows (a show's events are a seq range of its room's log). */
+export interface ShowStore {
+  saveShow(show: Show): Promise<void>;
+  getShow(id: string): Promise<Show | null>;
+  /** Newest scheduled time first; one room's, or all. */
+  listShows(roomId?: string): Promise<Show[]>;
+}
+
 /** Everything the server persists, behind one interface with one adapter per database. */
-export interface Store extends CommerceStore, EventLog {
+export interface Store extends CommerceStore, EventLog, ShowStore {
   listRooms(): Promise<RoomRecord[]>;
   getRoom(id: string): Promise<RoomRecord | null>;
   upsertRoom(room: RoomRecord): Promise<void>;

@@ -14,6 +14,7 @@ type Handler<T extends ClientMessageType> = (room: LiveRoom, actor: Actor, msg: 
 export const HANDLERS: { [T in Exclude<ClientMessageType, 'hello' | 'ping'>]: Handler<T> } = {
   chat: (room, actor, m) => room.chat(actor, m.text),
   like: (room, actor, m) => room.like(actor, m.count),
+  track: (room, actor, m) => room.track(actor, m.what, m.productId),
   buy: async (room, actor, m) => {
     const { order, replayed } = await room.buy(actor, {
       productId: m.productId,
