@@ -118,6 +118,14 @@ export class AnalyticsAccumulator {
       case 'viewerLeft':
         this.presence.delete(e.viewerId);
         break;
+      case 'showStarted':
+        // Viewers already in the room when the show went on air are part of its audience.
+        for (const v of e.present) {
+          if (!this.presence.has(v)) this.presence.set(v, 1);
+          this.unique.add(v);
+        }
+        t.peak = Math.max(t.peak, this.presence.size);
+        break;
       case 'chat':
         if (e.line.role === 'viewer') {
           t.comments++;

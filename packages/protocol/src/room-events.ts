@@ -37,6 +37,8 @@ export const RoomEvent = z.discriminatedUnion('kind', [
     saleId: z.string().nullable(),
     /** Where the buyer was: the live room, or watching a replay (bought at list price). */
     via: z.enum(['live', 'replay']).default('live'),
+    /** With via "replay": the show whose replay it was. */
+    replayOf: z.string().optional(),
   }),
   /** Every buy request and its outcome (log only: the basis of conversion analytics). */
   e('buyAttempt', { viewerId: z.string(), productId: z.string(), variantId: z.string(), saleId: z.string().nullable(), ok: z.boolean(), code: z.string().nullable() }),

@@ -14,6 +14,8 @@ import { installErrorHandler } from './http/errors.js';
 import { catalogRoutes } from './http/catalog-routes.js';
 import { orderRoutes } from './http/order-routes.js';
 import { roomRoutes } from './http/room-routes.js';
+import { showRoutes } from './http/show-routes.js';
+import { ShowService } from './shows/show-service.js';
 import { CHAT_LIMITS } from '@snowstage/protocol';
 import type { Secrets } from './secrets.js';
 
@@ -64,6 +66,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await http.register(catalogRoutes, { store });
   await http.register(orderRoutes, { store, auth, now });
   await http.register(roomRoutes, { store, hub, auth });
+  const shows = new ShowService(store, hub, now);
+  await http.register(showRoutes, { shows, hub, auth });
 
   const webDir = resolve(config.webDir);
   if (existsSync(join(webDir, 'index.html'))) {

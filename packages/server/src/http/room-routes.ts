@@ -1,23 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { AppError, CLIENT_ROLES, ClientMessage, roleAllows, type Role } from '@snowstage/protocol';
+import { AppError, CLIENT_ROLES, ClientMessage, type Role } from '@snowstage/protocol';
 import type { Store } from '../store/store.js';
 import type { RoomHub } from '../room/hub.js';
 import type { Auth } from '../auth.js';
 import { runHandler } from '../ws/handlers.js';
 import { bearer } from './errors.js';
 import { csvRow } from './csv.js';
+import { requireStaff } from './staff.js';
 
 /**
  * Rooms over HTTP: snapshots for anyone; for staff, the same commands as the WebSocket
  * (one handler table), chat export as CSV and the raw event log.
  */
 export const roomRoutes: FastifyPluginAsync<{ store: Store; hub: RoomHub; auth: Auth }> = async (app, { store, hub, auth }) => {
-  const staff = (token: string | undefined, needed: Role) => {
-    const role = auth.staffRole(token);
-    if (!role) throw new AppError(token ? 'FORBIDDEN' : 'UNAUTHORIZED', 'an operator or moderator token is required');
-    if (!roleAllows(role, needed)) throw new AppError('FORBIDDEN');
-    return role;
-  };
+  const staff = (token: string | undefined, needed: Role) => requireStaff(auth, token, needed === 'viewer' ? 'moderator' : needed);
 
   app.get('/api/rooms', async () => ({ rooms: await store.listRooms() }));
   app.get<{ Params: { id: string } }>('/api/rooms/:id', async (req) => ({ snapshot: (await hub.get(req.params.id)).snapshot() }));

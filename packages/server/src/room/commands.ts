@@ -27,7 +27,7 @@ export type RoomCommand =
   | { type: 'saleChanged'; sale: FlashSale }
   /** The clock moved: announce sale phases that changed by time alone. */
   | { type: 'tick' }
-  | { type: 'orderPlaced'; order: Order; buyer: Actor; product: Product; sale: FlashSale | null; via?: 'live' | 'replay' }
+  | { type: 'orderPlaced'; order: Order; buyer: Actor; product: Product; sale: FlashSale | null; via?: 'live' | 'replay'; replayOf?: string }
   /** A buy request and its outcome, for conversion analytics. */
   | { type: 'buyAttempt'; actor: Actor; productId: string; variantId: string; saleId: string | null; code: string | null }
   | { type: 'track'; actor: Actor; what: TrackWhat; productId: string }

@@ -222,7 +222,7 @@ export class LiveRoom {
    * Buys through the store (atomic, idempotent by the buyer's key) and tells the room.
    * A retry of a finished purchase returns the same order and tells the room nothing new.
    */
-  async buy(actor: Actor, request: PurchaseRequest, via: 'live' | 'replay' = 'live'): Promise<PurchaseResult> {
+  async buy(actor: Actor, request: PurchaseRequest, replayOf?: string): Promise<PurchaseResult> {
     const attempt = { type: 'buyAttempt' as const, actor, productId: request.productId, variantId: request.variantId, saleId: request.saleId ?? null };
     let result: PurchaseResult;
     try {
@@ -237,7 +237,7 @@ export class LiveRoom {
         this.deps.store.getProduct(result.order.productId),
         result.order.saleId ? this.deps.store.getSale(result.order.saleId) : Promise.resolve(null),
       ]);
-      if (product) this.dispatch({ type: 'orderPlaced', order: result.order, buyer: actor, product, sale, via });
+      if (product) this.dispatch({ type: 'orderPlaced', order: result.order, buyer: actor, product, sale, via: replayOf ? 'replay' : 'live', ...(replayOf ? { replayOf } : {}) });
       if (sale) this.armSaleTimer();
     }
     return result;
@@ -249,14 +249,14 @@ export class LiveRoom {
 
   // ── shows and the host's performance ──────────────────────────────────────
 
-  /** Puts a show on air; returns the seq of its `showStarted` event. */
-  startShow(showId: string, title: string): number {
-    return this.apply({ type: 'showStarted', showId, title })[0]!.seq;
+  /** Puts a show on air; returns its `showStarted` event (seq and time). */
+  startShow(showId: string, title: string): RoomEvent {
+    return this.apply({ type: 'showStarted', showId, title })[0]!;
   }
 
-  /** Takes the show off air; returns the seq of its `showEnded` event. */
-  endShow(showId: string): number {
-    return this.apply({ type: 'showEnded', showId })[0]!.seq;
+  /** Takes the show off air; returns its `showEnded` event. */
+  endShow(showId: string): RoomEvent {
+    return this.apply({ type: 'showEnded', showId })[0]!;
   }
 
   get liveShow(): { id: string; title: string; startedAt: number } | null {

@@ -124,6 +124,7 @@ export function reduce(state: RoomState, cmd: RoomCommand, now: number): Reducti
         total: order.total,
         saleId: order.saleId,
         via: cmd.via ?? 'live',
+        ...(cmd.replayOf ? { replayOf: cmd.replayOf } : {}),
       });
       productChanged(state, cmd.product, emit);
       if (cmd.sale && state.sale?.id === cmd.sale.id) saleChanged(state, cmd.sale, now, emit);
@@ -147,6 +148,9 @@ export function reduce(state: RoomState, cmd: RoomCommand, now: number): Reducti
       if (state.show) return refuse('SHOW_CONFLICT', state.show.id);
       state.show = { id: cmd.showId, title: cmd.title, startedAt: now };
       emit({ kind: 'showStarted', showId: cmd.showId, title: cmd.title, present: [...state.presence.keys()] });
+      // Restate the stage as the show opens, so the show's own slice of the log replays from a full picture.
+      emit({ kind: 'pinned', products: state.pinned });
+      if (state.sale && salePhase(state.sale, now) !== 'closed' && state.sale.status !== 'cancelled') emit({ kind: 'sale', sale: viewSale(state.sale, now) });
       break;
     case 'showEnded':
       if (state.show?.id !== cmd.showId) return refuse('SHOW_NOT_LIVE', cmd.showId);
