@@ -1,5 +1,5 @@
-import { aimFrame, conjugate, IDENTITY, mul, rotZ } from '../math/quat.js';
-import { normalize, perpendicular } from '../math/vec.js';
+import { aimFrame, conjugate, IDENTITY, mul, rotate, rotZ } from '../math/quat.js';
+import { add, normalize, perpendicular, sub } from '../math/vec.js';
 import type { HumanBone, Quat, Vec3 } from '../types.js';
 import { handBones, type HandShape } from './hands.js';
 import { solveTwoBone } from './ik.js';
@@ -27,8 +27,13 @@ export interface ArmSpec {
   hand?: Vec3;
   /** Direction the elbow points to; default down, a little out and back. */
   pole?: Vec3;
-  /** Finger shape; default relaxed. */
+  /** Finger shape. */
   shape: HandShape;
+  /**
+   * 'model' (default): positions and directions are in model space. 'chest': they are given as if the
+   * torso were upright and follow the upper chest wherever the pose bends or turns it.
+   */
+  frame?: 'model' | 'chest';
 }
 
 export interface PoseSpec {
@@ -48,6 +53,7 @@ export interface PoseSpec {
   gaze?: { yaw: number; pitch: number };
 }
 
+const REST_UPPER_CHEST = forwardKinematics({ bones: {} }).position.upperChest;
 const TORSO = ['hips', 'spine', 'chest', 'upperChest', 'neck', 'head'] as const;
 const OUT = { left: [1, 0, 0] as Vec3, right: [-1, 0, 0] as Vec3 };
 
@@ -65,13 +71,21 @@ export function solveArm(side: Side, spec: ArmSpec, torso: BoneMap, hipsOffset: 
   const hand = `${side}Hand` as const;
   const world = forwardKinematics({ bones: torso, hipsOffset });
   const shoulderWorld = world.rotation[`${side}Shoulder`];
-  const pole = spec.pole ?? [side === 'left' ? 0.35 : -0.35, -1, -0.35];
-  const sol = solveTwoBone(world.position[upper], spec.wrist, segmentLength(lower), segmentLength(hand), pole);
+  let toWorld = (v: Vec3): Vec3 => v;
+  let wrist = spec.wrist;
+  if (spec.frame === 'chest') {
+    const rot = world.rotation.upperChest;
+    toWorld = (v) => rotate(rot, v);
+    wrist = add(world.position.upperChest, rotate(rot, sub(spec.wrist, REST_UPPER_CHEST)));
+  }
+  const palm = toWorld(spec.palm);
+  const pole = toWorld(spec.pole ?? [side === 'left' ? 0.35 : -0.35, -1, -0.35]);
+  const sol = solveTwoBone(world.position[upper], wrist, segmentLength(lower), segmentLength(hand), pole);
   // At rest (palms down) the elbow bends the forearm forward (+Z): that is the upper arm's side axis.
   const flex = perpendicular(sol.lowerDir, sol.upperDir, pole);
   const wUpper = aimFrame(OUT[side], [0, 0, 1], sol.upperDir, flex);
-  const wLower = aimFrame(OUT[side], [0, -1, 0], sol.lowerDir, spec.palm);
-  const wHand = aimFrame(OUT[side], [0, -1, 0], normalize(spec.hand ?? sol.lowerDir), spec.palm);
+  const wLower = aimFrame(OUT[side], [0, -1, 0], sol.lowerDir, palm);
+  const wHand = aimFrame(OUT[side], [0, -1, 0], spec.hand ? normalize(toWorld(spec.hand)) : sol.lowerDir, palm);
   return {
     [upper]: mul(conjugate(shoulderWorld), wUpper),
     [lower]: mul(conjugate(wUpper), wLower),

@@ -71,7 +71,17 @@ const chat = new ChatPanel(lang, danmaku, async (text) => {
     return (e as Error).message;
   }
 });
-const cards = new ProductCards(lang, (p, variantId, saleId) => buy(p, variantId, saleId));
+const clicked = new Set<string>();
+const cards = new ProductCards(
+  lang,
+  (p, variantId, saleId) => buy(p, variantId, saleId),
+  // One card click per product per page view is what analytics counts as interest.
+  (p) => {
+    if (clicked.has(p.id)) return;
+    clicked.add(p.id);
+    client.post({ type: 'track', what: 'cardClick', productId: p.id });
+  },
+);
 cards.el.addEventListener('rerender', () => renderCommerce());
 const banner = new SaleBanner(lang, () => client.now(), (sale) => grab(sale));
 const orders = new OrdersDrawer(lang, () => client.you?.viewerToken ?? null);

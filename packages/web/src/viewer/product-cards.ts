@@ -23,6 +23,8 @@ export class ProductCards {
   constructor(
     private lang: Lang,
     private readonly onBuy: BuyHandler,
+    /** A viewer looked closer at a product (opened its variants or tapped its picture): counted for analytics. */
+    private readonly onInterest: (product: Product) => void = () => undefined,
   ) {
     this.el = h('section', { class: 'panel product-cards', 'data-testid': 'product-cards' });
   }
@@ -48,13 +50,14 @@ export class ProductCards {
     const onSale = sale && sale.variantId === variantId ? sale : null;
     const soldOut = totalStock(p) === 0 || variant.stock === 0;
 
-    const art = h('div', { class: 'card-art' });
+    const art = h('div', { class: 'card-art', onclick: () => this.onInterest(p) });
     art.innerHTML = productArt(p.category, p.color);
     const select = h(
       'select',
       {
         class: 'variant-select',
         'aria-label': loc(p.name, lang),
+        onfocus: () => this.onInterest(p),
         onchange: (e: Event) => {
           this.chosen.set(p.id, (e.target as HTMLSelectElement).value);
           this.el.dispatchEvent(new CustomEvent('rerender'));
