@@ -8,5 +8,6 @@ export * from './commerce.js';
 export * from './chat.js';
 export * from './show.js';
 export * from './shows.js';
+export * from './showcase.js';
 export * from './room-events.js';
 export * from './messages.js';

@@ -57,6 +57,7 @@ export const RoomEvent = z.discriminatedUnion('kind', [
   e('expression', showEventShapes.expression),
   e('dance', showEventShapes.dance),
   e('hostMode', showEventShapes.hostMode),
+  e('tourStop', showEventShapes.tourStop),
 ]);
 export type RoomEvent = z.infer<typeof RoomEvent>;
 export type RoomEventKind = RoomEvent['kind'];
@@ -69,4 +70,4 @@ export const LOG_ONLY_KINDS: ReadonlySet<RoomEventKind> = new Set(['viewerJoined
 export type SpeechEvent = Extract<RoomEvent, { kind: 'speech' }>;
 export type DanceEvent = Extract<RoomEvent, { kind: 'dance' }>;
 /** Kinds that are the host's performance (show events), as opposed to commerce and chat. */
-export const SHOW_KINDS: ReadonlySet<RoomEventKind> = new Set(['speech', 'gesture', 'expression', 'dance', 'hostMode']);
+export const SHOW_KINDS: ReadonlySet<RoomEventKind> = new Set(['speech', 'gesture', 'expression', 'dance', 'hostMode', 'tourStop']);

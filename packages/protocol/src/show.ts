@@ -116,4 +116,6 @@ export const showEventShapes = {
     moves: z.array(DanceMove),
   },
   hostMode: { mode: HostMode, by: z.enum(['director', 'operator']) },
+  /** Tour guide: the host walks to a showcase booth (its story follows as speech). */
+  tourStop: { boothId: Slug, startAt: EpochMs, index: z.number().int().nonnegative(), of: z.number().int().positive() },
 } as const;
