@@ -5,6 +5,10 @@
  * - every rotation is the bone's local rotation relative to the rest pose; identity everywhere is the T-pose;
  * - the model stands on y = 0, +Y up, faces +Z (towards the camera); the model's left is +X;
  * - so the left upper arm points along +X at rest; rotating it about +Z by a negative angle lowers it.
+ * - on the spine, neck and head a positive rotation about +X bends forward / tips the head down, about
+ *   +Y turns towards the model's left, about +Z tilts towards the model's right shoulder;
+ * - fingers point along ±X with the palm facing −Y at rest; curling is a rotation about Z
+ *   (negative on the left hand, positive on the right); the thumb rests 45° between ±X and +Z.
  */
 
 /** VRM 1.0 humanoid bone names (three-vrm maps VRM 0.x files onto these). */
@@ -47,6 +51,10 @@ export interface PoseFrame {
   hipsOffset: Vec3;
   /** Expression weights 0–1. */
   expressions: Partial<Record<ExpressionName, number>>;
-  /** Where the eyes and head look: yaw/pitch in radians from straight at the camera. */
+  /**
+   * Where the eyes look: yaw/pitch in radians from straight at the camera, with the signs of
+   * three-vrm's VRMLookAt (after converting to degrees): yaw > 0 looks towards the model's left (+X),
+   * pitch > 0 looks down. { yaw: 0, pitch: 0 } is eye contact.
+   */
   lookAt: { yaw: number; pitch: number };
 }
