@@ -3,3 +3,4 @@ export * from './purchase.js';
 export * from './order-status.js';
 export * from './store.js';
 export * from './analytics.js';
+export * from './draw/index.js';

@@ -113,7 +113,7 @@ export const DrawPlan = z
 export type DrawPlan = z.infer<typeof DrawPlan>;
 
 /** One fan's weight in a draw: how many entries they bought with tickets. */
-export const DrawEntry = z.object({ fanId: z.string().min(1).max(64), entries: z.number().int().positive() });
+export const DrawEntry = z.object({ fanId: z.string().regex(/^[\x21-\x7e]{1,64}$/, 'printable ASCII, 1-64 chars'), entries: z.number().int().positive() });
 export type DrawEntry = z.infer<typeof DrawEntry>;
 
 export const DrawWinner = z.object({ fanId: z.string(), prizeId: Slug, rank: z.number().int().nonnegative() });

@@ -1,0 +1,42 @@
+import type { DrawPublication, DrawWinner } from '@snowstage/protocol';
+import { commitmentOf, drawRound, hashEntries, isCanonical } from './draw.js';
+
+export interface Verification {
+  ok: boolean;
+  problems: string[];
+  /** The winners recomputed per round (for rounds whose seed is revealed). */
+  winners: DrawWinner[][];
+}
+
+/**
+ * Recomputes a published draw from its data alone and says whether it is fair as published:
+ * each round's seed matches its commitment, the entry list matches its hash, the winners are
+ * exactly what the algorithm gives, nobody wins more than the limit, no more winners than prizes.
+ */
+export async function verifyDraw(pub: DrawPublication): Promise<Verification> {
+  const problems: string[] = [];
+  const { draw, entries } = pub;
+  if (!isCanonical(entries)) problems.push('the entry list is not in canonical order (sorted by fanId, each fan once)');
+  const hash = await hashEntries(entries);
+  const all: DrawWinner[] = [];
+  const recomputed: DrawWinner[][] = [];
+  for (const r of draw.rounds) {
+    const label = `round ${r.round}`;
+    if (r.seed === null || r.winners === null) continue; // not drawn yet: nothing to check
+    if ((await commitmentOf(r.seed)) !== r.commitment) problems.push(`${label}: the revealed seed does not match the commitment`);
+    if (r.entriesHash !== hash) problems.push(`${label}: the entry list does not match the published entries hash`);
+    const winners = await drawRound({ seedHex: r.seed, entries, entriesHash: r.entriesHash ?? hash, round: r.round, prizes: r.prizes, maxWinsPerFan: draw.maxWinsPerFan, earlierWinners: all });
+    recomputed.push(winners);
+    const same = winners.length === r.winners.length && winners.every((w, i) => w.fanId === r.winners![i]!.fanId && w.prizeId === r.winners![i]!.prizeId && w.rank === r.winners![i]!.rank);
+    if (!same) problems.push(`${label}: the published winners differ from the recomputed winners`);
+    const units = r.prizes.reduce((n, p) => n + p.quantity, 0);
+    if (r.winners.length > units) problems.push(`${label}: more winners (${r.winners.length}) than prizes (${units})`);
+    all.push(...r.winners);
+  }
+  const perFan = new Map<string, number>();
+  for (const w of all) perFan.set(w.fanId, (perFan.get(w.fanId) ?? 0) + 1);
+  for (const [fan, n] of perFan) if (n > draw.maxWinsPerFan) problems.push(`fan ${fan} wins ${n} times, over the limit of ${draw.maxWinsPerFan}`);
+  const known = new Set(entries.map((e) => e.fanId));
+  for (const w of all) if (!known.has(w.fanId)) problems.push(`winner ${w.fanId} is not in the entry list`);
+  return { ok: problems.length === 0, problems, winners: recomputed };
+}
