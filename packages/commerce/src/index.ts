@@ -4,3 +4,4 @@ export * from './order-status.js';
 export * from './store.js';
 export * from './analytics.js';
 export * from './draw/index.js';
+export * from './showcase/index.js';

@@ -36,6 +36,15 @@ export const ERRORS = {
   SHOW_NOT_FOUND: { status: 404, en: 'No such show', zh: '节目不存在' },
   SHOW_CONFLICT: { status: 409, en: 'Another show is live in this room', zh: '本直播间已有节目在直播' },
   SHOW_NOT_LIVE: { status: 409, en: 'That show is not live', zh: '该节目不在直播中' },
+  BOOTH_NOT_FOUND: { status: 404, en: 'No such booth', zh: '展位不存在' },
+  QUIZ_ANSWERED: { status: 409, en: 'You have already answered this quiz', zh: '这道题你已经答过了' },
+  NOT_ENOUGH_TICKETS: { status: 409, en: 'Not enough tickets', zh: '抽奖券不足' },
+  DRAW_NOT_FOUND: { status: 404, en: 'No such lucky draw', zh: '抽奖活动不存在' },
+  DRAW_NOT_OPEN: { status: 409, en: 'The lucky draw is not open for entries', zh: '抽奖当前不可参与' },
+  DRAW_NOT_DRAWN: { status: 409, en: 'The lucky draw has not been drawn yet', zh: '抽奖尚未开奖' },
+  DRAW_INVALID: { status: 400, en: 'The lucky draw parameters are not valid', zh: '抽奖参数不正确' },
+  NOT_A_WINNER: { status: 403, en: 'You did not win that prize', zh: '你没有中这个奖' },
+  CLAIM_CLOSED: { status: 409, en: 'The claim period is over', zh: '领奖期已过' },
   INTERNAL: { status: 500, en: 'Something went wrong on our side', zh: '服务器出错了' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 

@@ -76,4 +76,14 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX shows_room ON shows(room_id, scheduled_at);
   `,
+  `
+  CREATE TABLE showcase_visits (fan_id TEXT NOT NULL, booth_id TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (fan_id, booth_id)) WITHOUT ROWID;
+  CREATE TABLE quiz_answers (fan_id TEXT NOT NULL, booth_id TEXT NOT NULL, choice INTEGER NOT NULL, correct INTEGER NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (fan_id, booth_id)) WITHOUT ROWID;
+  CREATE TABLE quest_payments (fan_id TEXT NOT NULL, quest_id TEXT NOT NULL, period TEXT NOT NULL, tickets INTEGER NOT NULL CHECK (tickets > 0), at INTEGER NOT NULL, PRIMARY KEY (fan_id, quest_id, period)) WITHOUT ROWID;
+  CREATE TABLE draws (id TEXT PRIMARY KEY, doc TEXT NOT NULL, created_at INTEGER NOT NULL);
+  CREATE TABLE draw_seeds (draw_id TEXT NOT NULL, round INTEGER NOT NULL, seed TEXT NOT NULL, PRIMARY KEY (draw_id, round)) WITHOUT ROWID;
+  CREATE TABLE draw_entry_requests (fan_id TEXT NOT NULL, key TEXT NOT NULL, draw_id TEXT NOT NULL, entries INTEGER NOT NULL CHECK (entries > 0), cost INTEGER NOT NULL CHECK (cost >= 0), at INTEGER NOT NULL, PRIMARY KEY (fan_id, key)) WITHOUT ROWID;
+  CREATE INDEX draw_entry_requests_draw ON draw_entry_requests(draw_id, fan_id);
+  CREATE TABLE draw_claims (draw_id TEXT NOT NULL, fan_id TEXT NOT NULL, prize_id TEXT NOT NULL, doc TEXT NOT NULL, key TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (draw_id, fan_id, prize_id)) WITHOUT ROWID;
+  `,
 ];

@@ -14,6 +14,7 @@ import {
   type Variant,
 } from '@snowstage/protocol';
 import { SQLITE_MIGRATIONS } from './sqlite-schema.js';
+import { SqliteDrawStore, SqliteShowcaseStore } from './sqlite-showcase.js';
 import type { RoomRecord, Store } from './store.js';
 import { newId } from '../ids.js';
 
@@ -29,6 +30,8 @@ export class SqliteStore implements Store {
   private readonly stmt: ReturnType<SqliteStore['prepare']>;
   /** The purchase as one IMMEDIATE transaction (takes the write lock before reading stock). */
   private readonly purchaseImmediate: SqliteStore['purchaseTx'];
+  readonly showcase: SqliteShowcaseStore;
+  readonly draws: SqliteDrawStore;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -41,6 +44,8 @@ export class SqliteStore implements Store {
     this.migrate();
     this.stmt = this.prepare();
     this.purchaseImmediate = this.db.transaction(this.purchaseTx).immediate;
+    this.showcase = new SqliteShowcaseStore(this.db);
+    this.draws = new SqliteDrawStore(this.db);
   }
 
   private migrate(): void {

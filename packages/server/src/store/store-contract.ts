@@ -124,6 +124,51 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.getShow('zzz')).toBeNull();
     });
 
+    it('records showcase facts once and pays each quest period once', async () => {
+      const sc = store.showcase;
+      await sc.recordVisit('v_a', 'booth-1', 10);
+      await sc.recordVisit('v_a', 'booth-1', 20);
+      await sc.recordVisit('v_a', 'booth-2', 30);
+      expect(await sc.recordQuizAnswer('v_a', 'booth-1', 2, true, 40)).toBe(true);
+      expect(await sc.recordQuizAnswer('v_a', 'booth-1', 1, false, 50)).toBe(false);
+      const paid = await sc.payQuests('v_a', [{ questId: 'visit-2', period: 'once', tickets: 2 }, { questId: 'daily', period: '2026-11-27', tickets: 1 }], 60);
+      expect(paid).toHaveLength(2);
+      expect(await sc.payQuests('v_a', [{ questId: 'visit-2', period: 'once', tickets: 2 }, { questId: 'daily', period: '2026-11-28', tickets: 1 }], 70)).toEqual([{ questId: 'daily', period: '2026-11-28', tickets: 1 }]);
+      const fan = await sc.fan('v_a');
+      expect(fan.visited).toEqual(['booth-1', 'booth-2']);
+      expect(fan.quizzes).toEqual([{ boothId: 'booth-1', correct: true }]);
+      expect(fan.completions.reduce((n, c) => n + c.tickets, 0)).toBe(4);
+      expect(fan.spent).toBe(0);
+    });
+
+    it('spends tickets on draw entries atomically and idempotently, and lists entries in canonical order', async () => {
+      await store.showcase.payQuests('v_b', [{ questId: 'q', period: 'once', tickets: 5 }], 1);
+      await store.showcase.payQuests('v_a', [{ questId: 'q', period: 'once', tickets: 3 }], 1);
+      const d = store.draws;
+      // Ten concurrent entries of 2 tickets each from a fan holding 5: exactly two go through.
+      const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => d.enter('d1', 'v_b', 1, 2, `key-${i}-0000`, 2)));
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(2);
+      expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(Array(8).fill('NOT_ENOUGH_TICKETS'));
+      expect(await d.enter('d1', 'v_b', 1, 2, 'key-0-0000', 3)).toEqual({ replayed: true });
+      await d.enter('d1', 'v_a', 3, 1, 'key-a-0000', 4);
+      expect(await d.entries('d1')).toEqual([{ fanId: 'v_a', entries: 3 }, { fanId: 'v_b', entries: 2 }]);
+      expect(await d.entriesOf('v_b')).toEqual([{ drawId: 'd1', entries: 2 }]);
+      expect((await store.showcase.fan('v_b')).spent).toBe(4);
+    });
+
+    it('keeps draw seeds apart and claims idempotently', async () => {
+      const d = store.draws;
+      await d.saveSeed('d1', 0, 'ab'.repeat(32));
+      expect(await d.getSeed('d1', 0)).toBe('ab'.repeat(32));
+      expect(await d.getSeed('d1', 1)).toBeNull();
+      const c = { drawId: 'd1', fanId: 'v_a', prizeId: 'plush', name: '王小雪', phone: '13800000000', address: '朝阳区某路1号', city: '北京' };
+      const first = await d.claim(c, 'claim-key-1', 10);
+      expect(first.replayed).toBe(false);
+      expect(await d.claim(c, 'claim-key-1', 11)).toEqual({ claim: first.claim, replayed: true });
+      await expect(d.claim({ ...c, address: 'elsewhere' }, 'claim-key-2', 12)).rejects.toMatchObject({ code: 'IDEMPOTENCY_MISMATCH' });
+      expect(await d.claims('d1')).toEqual([first.claim]);
+    });
+
     it('keeps rooms and meta', async () => {
       await store.upsertRoom({ id: 'main', title: { zh: '直播间', en: 'Live' } });
       expect(await store.getRoom('main')).toEqual({ id: 'main', title: { zh: '直播间', en: 'Live' } });

@@ -1,4 +1,4 @@
-import type { CommerceStore } from '@snowstage/commerce';
+import type { CommerceStore, DrawStore, ShowcaseStore } from '@snowstage/commerce';
 import type { LocalizedText, RoomEvent, Show } from '@snowstage/protocol';
 
 export interface RoomRecord {
@@ -29,6 +29,8 @@ export interface ShowStore {
 
 /** Everything the server persists, behind one interface with one adapter per database. */
 export interface Store extends CommerceStore, EventLog, ShowStore {
+  readonly showcase: ShowcaseStore;
+  readonly draws: DrawStore;
   listRooms(): Promise<RoomRecord[]>;
   getRoom(id: string): Promise<RoomRecord | null>;
   upsertRoom(room: RoomRecord): Promise<void>;

@@ -1,0 +1,2 @@
+export * from './quests.js';
+export * from './store.js';
