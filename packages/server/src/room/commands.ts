@@ -41,5 +41,5 @@ export type RoomCommand =
   | { type: 'ban'; actor: Actor; viewerId: string };
 
 /** A show event before the log numbers it. */
-export type ShowEventDraft = Extract<RoomEventDraft, { kind: 'speech' | 'gesture' | 'expression' | 'dance' | 'hostMode' }>;
+export type ShowEventDraft = Extract<RoomEventDraft, { kind: 'speech' | 'gesture' | 'expression' | 'dance' | 'hostMode' | 'tourStop' }>;
 export type { HostMode };
