@@ -66,7 +66,7 @@ const heartHands = defineGesture({
 
 // wipe-tears ─ head bowed, both hands brought up so the bent index fingers rub under the eyes.
 const wipeArm = (s: Side, rub: number): ArmSpec => ({
-  wrist: side(s)([0.1 + rub, 1.27 + rub, 0.19]),
+  wrist: side(s)([0.085 + rub, 1.31 + rub, 0.2]),
   hand: side(s)([-0.35, 0.9, -0.12]),
   palm: side(s)([-0.35, 0, -1]),
   pole: side(s)([0.3, -1, -0.2]),
@@ -77,7 +77,7 @@ const wipeTears = defineGesture({
   name: 'wipe-tears',
   durationMs: 2200,
   parts: ['leftArm', 'rightArm', 'head', 'torso'],
-  doc: 'Head bows 0.28 rad; wrists at (±0.10, 1.27, 0.19), hands pointing up and in, palms to the face, curled index knuckles under the eyes; two small outward rubs of 1.5 cm at 0.80 s and 1.40 s; eyes look down.',
+  doc: 'Head bows 0.28 rad; wrists at (±0.085, 1.31, 0.20), hands pointing up and in, palms to the face, curled index knuckles under the eyes; two small outward rubs of 1.5 cm at 0.80 s and 1.40 s; eyes look down.',
   keys: [
     key(500, { left: wipeArm('left', 0), right: wipeArm('right', 0), ...sadHead, gaze: { yaw: 0, pitch: 0.25 } }),
     key(800, { left: wipeArm('left', 0.015), right: wipeArm('right', 0.015), ...sadHead, gaze: { yaw: 0, pitch: 0.25 } }),
@@ -140,7 +140,7 @@ const bowArm = (s: Side): ArmSpec => ({
   shape: HANDS.flat,
 });
 const bowSpec: PoseSpec = {
-  spine: rotX(0.28), chest: rotX(0.2), upperChest: rotX(0.1), neck: rotX(0.1), head: rotX(0.1),
+  spine: rotX(0.32), chest: rotX(0.25), upperChest: rotX(0.15), neck: rotX(0.1), head: rotX(0.1),
   hipsOffset: [0, 0, -0.04],
   left: bowArm('left'), right: bowArm('right'),
   gaze: { yaw: 0, pitch: 0.3 },
@@ -149,7 +149,7 @@ const bow = defineGesture({
   name: 'bow',
   durationMs: 2400,
   parts: ['leftArm', 'rightArm', 'head', 'torso', 'legs'],
-  doc: 'Spine, chest and upper chest bend forward 0.58 rad together (+X rotations), neck and head 0.2 rad more, hips shift back 4 cm; hands fold in front of the belly (wrists near (±0.05, 0.86, 0.21)); down by 0.90 s, held until 1.50 s, up by 2.40 s.',
+  doc: 'Spine, chest and upper chest bend forward 0.72 rad together (+X rotations), neck and head 0.2 rad more, hips shift back 4 cm; hands fold in front of the belly (wrists near (±0.05, 0.86, 0.21)); down by 0.90 s, held until 1.50 s, up by 2.40 s.',
   keys: [key(900, bowSpec), key(1500, bowSpec)],
 });
 
