@@ -31,8 +31,12 @@ export function loudnessEnvelope(pcm: Int16Array, sampleRate: number, hopMs = 5)
   return { hopMs: (hop * 1000) / sampleRate, rms, reference };
 }
 
-/** A frame is silent when it is this many dB below the reference loudness. */
-export const SILENCE_DB = -35;
+/**
+ * A frame is silent when it is this many dB below the reference loudness. eSpeak's female variants
+ * add breath noise at about -25…-40 dB through pauses, so "silence" here means "no voice" (quiet
+ * consonants such as f, h, s can fall under it too; alignment code allows for that).
+ */
+export const SILENCE_DB = -22;
 
 export function isSilentFrame(env: Envelope, i: number, db = SILENCE_DB): boolean {
   const x = env.rms[i] ?? 0;
@@ -51,11 +55,13 @@ export interface Interval {
 export function silences(env: Envelope, minMs = 40, db = SILENCE_DB): Interval[] {
   const out: Interval[] = [];
   let start = -1;
-  for (let i = 0; i <= env.rms.length; i++) {
-    const silent = i < env.rms.length && isSilentFrame(env, i, db);
+  const n = env.rms.length;
+  for (let i = 0; i <= n; i++) {
+    const silent = i < n && isSilentFrame(env, i, db);
     if (silent && start < 0) start = i;
     if (!silent && start >= 0) {
-      if ((i - start) * env.hopMs >= minMs) out.push({ startMs: start * env.hopMs, endMs: i * env.hopMs });
+      // Leading and trailing silence counts at any length; inner ones must last `minMs`.
+      if ((i - start) * env.hopMs >= minMs || start === 0 || i === n) out.push({ startMs: start * env.hopMs, endMs: i * env.hopMs });
       start = -1;
     }
   }

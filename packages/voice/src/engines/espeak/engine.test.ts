@@ -20,7 +20,7 @@ function correlation(a: Float32Array, b: Float32Array): number {
 let engine: EspeakEngine;
 beforeAll(async () => {
   engine = await EspeakEngine.create({ size: 2, warmup: 2 });
-});
+}, 60_000);
 afterAll(() => engine?.close());
 
 const NEUTRAL: EmotionTag = { name: 'neutral', intensity: 0 };
