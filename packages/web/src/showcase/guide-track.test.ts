@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { layoutHall, dist } from './hall/layout.js';
+import { GUIDE_SPEED, GuideTrack, guideHome } from './guide-track.js';
+
+const layout = layoutHall(
+  Array.from({ length: 10 }, (_, i) => ({ id: `b${i}`, exhibits: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] })),
+  10,
+);
+
+describe('guide track', () => {
+  it('waits at home until a tour stop, then walks to the booth door at a steady pace', () => {
+    const g = new GuideTrack(layout);
+    const home = guideHome(layout);
+    expect(g.at(5_000).pos).toEqual({ x: home.x, z: home.z });
+    const booth = layout.booths[9]!;
+    g.walkTo(booth.door, booth.facingIn, 10_000);
+    expect(g.at(9_000).pos).toEqual({ x: home.x, z: home.z });
+    expect(g.at(10_500).walking).toBe(true);
+    // One second of walking covers GUIDE_SPEED metres of path.
+    let walked = 0;
+    for (let t = 10_000; t < 11_000; t += 10) walked += dist(g.at(t).pos, g.at(t + 10).pos);
+    expect(walked).toBeCloseTo(GUIDE_SPEED, 1);
+    const end = g.at(g.arrivesAt + 1);
+    expect(end).toEqual({ pos: booth.door, yaw: booth.facingIn, walking: false });
+  });
+
+  it('never walks through the monument, and a new stop starts from where she is', () => {
+    const g = new GuideTrack(layout);
+    const first = layout.booths[0]!;
+    const last = layout.booths[9]!;
+    g.walkTo(first.door, first.facingIn, 0);
+    const midway = g.arrivesAt / 2;
+    const here = g.at(midway).pos;
+    g.walkTo(last.door, last.facingIn, midway);
+    expect(g.at(midway).pos).toEqual(here);
+    for (let t = midway; t < g.arrivesAt; t += 100) {
+      expect(dist(g.at(t).pos, layout.monument.c)).toBeGreaterThan(layout.monument.r);
+    }
+    expect(g.at(g.arrivesAt).pos).toEqual(last.door);
+  });
+});

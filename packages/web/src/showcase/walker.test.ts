@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { layoutHall, inRect, DIM } from './hall/layout.js';
+import { focusAt } from './hall/proximity.js';
+import { NO_INPUT, routeToBooth, routeToPoint, Walker } from './walker.js';
+
+const layout = layoutHall(
+  Array.from({ length: 10 }, (_, i) => ({ id: `b${i}`, exhibits: Array.from({ length: 3 + (i % 4) }, (_, j) => ({ id: `e${j}` })) })),
+  10,
+);
+
+function run(w: Walker, seconds: number, input = NO_INPUT): void {
+  for (let t = 0; t < seconds; t += 1 / 30) w.step(1 / 30, input);
+}
+
+describe('walker', () => {
+  it('walks forward up the avenue with W and turns with the arrow keys', () => {
+    const w = new Walker(layout);
+    const z0 = w.pos.z;
+    run(w, 1, { ...NO_INPUT, forward: 1 });
+    expect(z0 - w.pos.z).toBeGreaterThan(3.5);
+    expect(Math.abs(w.pos.x)).toBeLessThan(1e-9);
+    run(w, 0.5, { ...NO_INPUT, turn: 1 });
+    expect(w.yaw).toBeGreaterThan(1);
+  });
+
+  it('travels from the entrance into every booth by the route, ending inside looking in', () => {
+    for (const booth of layout.booths) {
+      const w = new Walker(layout);
+      const r = routeToBooth(w.pos, booth, layout);
+      w.travel(r.points, r.yaw);
+      run(w, 40);
+      expect(inRect(w.pos, booth.area), booth.id).toBe(true);
+      expect(w.travelling).toBe(false);
+      expect(Math.abs(w.yaw - booth.facingIn)).toBeLessThan(0.02);
+      expect(focusAt(w.pos, layout).boothId).toBe(booth.id);
+    }
+  });
+
+  it('goes from one booth to another through the door, never through walls', () => {
+    const a = layout.booths[0]!;
+    const b = layout.booths[7]!;
+    const w = new Walker(layout);
+    const r1 = routeToBooth(w.pos, a, layout);
+    w.travel(r1.points, r1.yaw);
+    run(w, 30);
+    const r2 = routeToBooth(w.pos, b, layout);
+    expect(r2.points[0]).toEqual(a.door);
+    w.travel(r2.points, r2.yaw);
+    run(w, 40);
+    expect(inRect(w.pos, b.area)).toBe(true);
+  });
+
+  it('stops at a wall when walking into it and gives up an unreachable click', () => {
+    const booth = layout.booths[0]!;
+    const w = new Walker(layout);
+    const r = routeToBooth(w.pos, booth, layout);
+    w.travel(r.points, r.yaw);
+    run(w, 30);
+    // Keep walking into the back wall: the fan stays inside the footprint.
+    run(w, 5, { ...NO_INPUT, forward: 1 });
+    expect(inRect(w.pos, booth.area)).toBe(true);
+    // A click on the far side of the monument, straight through it, still ends near the target or stops.
+    w.travel(routeToPoint(w.pos, { x: 0, z: layout.monument.c.z }, layout));
+    run(w, 30);
+    expect(w.travelling).toBe(false);
+    expect(Math.hypot(w.pos.x - layout.monument.c.x, w.pos.z - layout.monument.c.z)).toBeGreaterThanOrEqual(layout.monument.r + DIM.bodyR - 1e-6);
+  });
+
+  it('manual movement cancels a travel', () => {
+    const w = new Walker(layout);
+    const r = routeToBooth(w.pos, layout.booths[5]!, layout);
+    w.travel(r.points, r.yaw);
+    w.step(1 / 30, { ...NO_INPUT, strafe: 1 });
+    expect(w.travelling).toBe(false);
+  });
+});
+
+describe('focus', () => {
+  it('opens the exhibit card only near a plinth, and the timeline card near a panel', () => {
+    const b = layout.booths[2]!;
+    const pl = b.plinths[1]!;
+    const near = { x: pl.pos.x - b.side * 1.2, z: pl.pos.z };
+    expect(focusAt(near, layout).exhibit).toEqual({ boothId: b.id, exhibitId: pl.exhibitId });
+    expect(focusAt(b.door, layout)).toEqual({ boothId: null, exhibit: null, milestone: null });
+    const panel = layout.rotunda.panels[3]!;
+    const c = layout.rotunda.center;
+    const before = { x: panel.pos.x + (c.x - panel.pos.x) * 0.15, z: panel.pos.z + (c.z - panel.pos.z) * 0.15 };
+    expect(focusAt(before, layout).milestone).toBe(3);
+  });
+});
