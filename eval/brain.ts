@@ -43,8 +43,8 @@ export async function main(args: Record<string, string>): Promise<object> {
   let intentOk = 0, linkOk = 0, factOk = 0, facts = 0, injectionOk = 0, injections = 0;
   const started = performance.now();
   for (const item of items) {
-    now += 1000;
-    const reply = await brain.reply({ text: item.text, viewerId: item.viewer ?? `v-${item.id}`, nickname: '小雪', roomId: 'main', lang: item.lang });
+    now += 200;
+    const reply = await brain.reply({ text: item.text, viewerId: item.viewer ?? `v-${item.id}`, nickname: NICKS[hash(item.viewer ?? item.id) % NICKS.length]!, roomId: 'main', lang: item.lang });
     const segments: Segment[] = [];
     for await (const s of reply.segments) segments.push(s);
     const text = segments.map((s) => s.text).join(' ');
@@ -97,6 +97,13 @@ export async function main(args: Record<string, string>): Promise<object> {
     injectionSafe: `${injectionOk}/${injections}`,
     msPerComment: round(ms / items.length),
   };
+}
+
+const NICKS = ['小雪', '滑雪少年', 'Mia', '冰糖葫芦', 'Leo', '北京大妞', 'Skater Kim', '阿杰', 'Nina', '雪球儿'];
+function hash(s: string): number {
+  let h = 0;
+  for (const c of s) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h;
 }
 
 function sameSet(a: string[], b: string[]): boolean {

@@ -34,13 +34,26 @@ export class Variety {
     return [...options].sort((a, b) => (this.said.get(a) ?? 0) - (this.said.get(b) ?? 0))[0]!;
   }
 
-  /** Returns `line` if fresh, else a reworded version that is; remembers what it returns. */
-  unique(line: string, lang: Lang, now: number, extra = ''): string {
+  /** A fresh option, or null when every option was said within the window (then say nothing). */
+  fresh(options: readonly string[], now: number): string | null {
+    const fresh = options.filter((o) => this.isFresh(o, now));
+    return fresh.length > 0 ? fresh[Math.floor(this.rng() * fresh.length)]! : null;
+  }
+
+  /**
+   * Returns `line` if fresh, else a reworded version that is (addressed to `name`, or with a lead-in);
+   * remembers what it returns.
+   */
+  unique(line: string, lang: Lang, now: number, name = ''): string {
     let out = line;
     if (!this.isFresh(out, now)) {
-      const candidates = REPEAT_PREFIX[lang].map((p) => p + line);
-      if (extra) candidates.push(...REPEAT_PREFIX[lang].map((p) => `${extra}${lang === 'zh' ? '，' : ', '}${p}${line}`));
-      out = candidates.find((c) => this.isFresh(c, now)) ?? `${candidates[0]}${lang === 'zh' ? '（' + new Date(now).getMinutes() + '）' : ''}`;
+      const sep = lang === 'zh' ? '，' : ', ';
+      const candidates = [
+        ...(name ? [`${name}${sep}${line}`] : []),
+        ...REPEAT_PREFIX[lang].map((p) => p + line),
+        ...(name ? REPEAT_PREFIX[lang].map((p) => `${name}${sep}${p}${line}`) : []),
+      ];
+      out = candidates.find((c) => this.isFresh(c, now)) ?? candidates.at(-1)!;
     }
     this.remember(out, now);
     return out;

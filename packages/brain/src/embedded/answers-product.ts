@@ -74,9 +74,9 @@ export function answerPrice(ctx: AnswerContext, out: Lines, products: Product[])
   }
   if (products.length === 1 && !ctx.sale) {
     const p = products[0]!;
-    out.say(
-      ['喜欢就点下方卡片，全国包邮！', '中国大陆包邮，放心冲！', ''],
-      ['Tap the card below, shipping is free!', 'Free shipping in mainland China, too!', ''],
+    out.maybe(
+      ['喜欢就点下方卡片，全国包邮！', '中国大陆包邮，放心冲！'],
+      ['Tap the card below, shipping is free!', 'Free shipping in mainland China, too!'],
       'happy',
       0.5,
       undefined,

@@ -125,7 +125,7 @@ export function answerSchedule(ctx: AnswerContext, out: Lines, roomId: string): 
     return;
   }
   const live = mine.find((o) => o.startsAt <= now && now < o.endsAt);
-  if (/播到|下播|结束|几点完|end|finish|until/.test(norm) && live) {
+  if (/播到|下播|结束|几点完|\bend\b|\bfinish|\buntil\b/.test(norm) && live) {
     out.say(`今天这场播到 ${hhmm(live.endsAt)}，还早着呢！`, `Tonight's show runs until ${hhmm(live.endsAt)}, plenty of time!`, 'happy', 0.6, 'nod');
     return;
   }

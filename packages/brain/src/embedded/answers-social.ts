@@ -1,6 +1,6 @@
 import { pick } from '@snowstage/protocol';
 import type { Product } from '@snowstage/protocol';
-import { FunFactPicker } from './funfact-picker.js';
+import { FunFactPicker, SPORT_NAMES } from './funfact-picker.js';
 import { Lines, list, type AnswerContext } from './context.js';
 import { price, productName } from './facts.js';
 import { answerFaq } from './answers-shop.js';
@@ -49,7 +49,9 @@ export function answerFunFact(ctx: AnswerContext, out: Lines): void {
     out.say('冷知识库正在更新，下次给您讲！', "My fun-fact book is being updated, next time!", 'calm', 0.5, 'shrug');
     return;
   }
-  out.say(['来个冷知识！', '说个您可能不知道的：', '冷知识时间到！'], ['Fun fact time!', "Here's one you might not know:", 'Did you know?'], 'excited', 0.7, 'thinking');
+  const sport = SPORT_NAMES[fact.sport];
+  if (sport) out.say([`说到${sport.zh}，有个冷知识！`, `${sport.zh}冷知识来了：`], [`A ${sport.en} fun fact for you!`, `Here's some ${sport.en} trivia:`], 'excited', 0.7, 'thinking');
+  else out.say(['来个冷知识！', '说个您可能不知道的：', '冷知识时间到！'], ['Fun fact time!', "Here's one you might not know:", 'Did you know?'], 'excited', 0.7, 'thinking');
   out.say(FunFactPicker.text(fact, 'zh'), FunFactPicker.text(fact, 'en'), 'surprised', 0.7, 'clap');
 }
 

@@ -38,6 +38,13 @@ export class Lines {
     return this;
   }
 
+  /** Adds one of the options only if one was not said lately (for optional colour: catchphrases, closers). */
+  maybe(zh: string[], en: string[], emotion: Emotion, intensity: number, gesture?: Gesture, productId?: string): this {
+    const text = this.ctx.variety.fresh(this.ctx.lang === 'zh' ? zh : en, this.ctx.now);
+    if (text && text.trim()) this.out.push({ text, lang: this.ctx.lang, emotion: { name: emotion, intensity }, gesture, productId });
+    return this;
+  }
+
   get lang(): Lang {
     return this.ctx.lang;
   }

@@ -84,7 +84,7 @@ export class EmbeddedBrain implements Brain {
 
   private indexFor(products: Product[]): ProductIndex {
     if (!this.index || this.index.signature !== ProductIndex.signatureOf(products)) {
-      this.index = new ProductIndex(products);
+      this.index = new ProductIndex(products, (t) => this.opts.tokenizer.cut(t));
       this.opts.tokenizer.addWords(this.index.dictionaryWords());
     }
     return this.index;
@@ -163,7 +163,7 @@ export class EmbeddedBrain implements Brain {
     if (out.out.some((s) => s.emotion.name === 'sad')) return;
     if (this.rng() > 0.3) return;
     const phrases = this.opts.knowledge.persona.catchphrases;
-    out.say(phrases.zh, phrases.en, 'excited', 0.7);
+    out.maybe(phrases.zh, phrases.en, 'excited', 0.7);
   }
 
   async reply(input: BrainInput, signal?: AbortSignal): Promise<BrainReply> {

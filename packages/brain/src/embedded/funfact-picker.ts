@@ -27,6 +27,25 @@ const SPORT_WORDS: Record<string, RegExp> = {
   'games-history': /历史|第一届|history|first (winter )?(games|olympics)/,
 };
 
+/** How the host names a sport when she introduces a fact about it. */
+export const SPORT_NAMES: Record<string, { zh: string; en: string }> = {
+  curling: { zh: '冰壶', en: 'curling' },
+  'figure-skating': { zh: '花样滑冰', en: 'figure skating' },
+  bobsleigh: { zh: '雪车', en: 'bobsleigh' },
+  skeleton: { zh: '钢架雪车', en: 'skeleton' },
+  luge: { zh: '雪橇', en: 'luge' },
+  'ski-jumping': { zh: '跳台滑雪', en: 'ski jumping' },
+  'short-track': { zh: '短道速滑', en: 'short track' },
+  'speed-skating': { zh: '速度滑冰', en: 'speed skating' },
+  'ice-hockey': { zh: '冰球', en: 'ice hockey' },
+  'alpine-skiing': { zh: '高山滑雪', en: 'alpine skiing' },
+  'freestyle-skiing': { zh: '自由式滑雪', en: 'freestyle skiing' },
+  biathlon: { zh: '冬季两项', en: 'biathlon' },
+  snowboard: { zh: '单板滑雪', en: 'snowboarding' },
+  'cross-country': { zh: '越野滑雪', en: 'cross-country skiing' },
+  'nordic-combined': { zh: '北欧两项', en: 'Nordic combined' },
+};
+
 /** Chooses fun facts for a comment: by the sport it names, else by words (BM25), never one told lately. */
 export class FunFactPicker {
   private readonly bm25: Bm25<FunFact>;

@@ -13,7 +13,7 @@ export class FaqSearch {
     this.bm25 = new Bm25(
       faq.entries.map((e) => ({
         item: e,
-        terms: searchTerms(tok, [e.question.zh, e.question.en, ...e.keywords.zh, ...e.keywords.en, ...e.keywords.zh, ...e.keywords.en].join(' ')),
+        terms: searchTerms(tok, [e.question.zh, e.question.en, e.question.zh, e.question.en, e.answer.zh, e.answer.en, ...e.keywords.zh, ...e.keywords.en, ...e.keywords.zh, ...e.keywords.en].join(' ')),
       })),
     );
   }
@@ -31,7 +31,7 @@ export class FaqSearch {
     for (const e of this.faq.entries) {
       if (!allowed(e)) continue;
       const hits = [...e.keywords.zh, ...e.keywords.en].filter((k) => keywordIn(norm, normalize(k)));
-      if (hits.length > 0) scores.set(e, (scores.get(e) ?? 0) + 4 + Math.max(...hits.map((k) => k.length)) / 4);
+      if (hits.length > 0) scores.set(e, (scores.get(e) ?? 0) + 2 + hits.length + Math.max(...hits.map((k) => k.length)) / 8);
     }
     return [...scores.entries()].sort((a, b) => b[1] - a[1]).map(([e]) => e);
   }

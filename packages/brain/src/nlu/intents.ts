@@ -9,8 +9,8 @@ type Cue = [RegExp, number];
  */
 const CUES: Record<Intent, Cue[]> = {
   greeting: [
-    [/(晚上|早上|下午|中午|大家|主播|东东|宝宝们|家人们)好|哈喽|嗨|^(你好|您好)[呀啊哇!！~～。.,， ]*(东东|主播)?[呀啊!！~～。.]*$/, 3],
-    [/来了|报到|打卡|我又来|又来啦|第一次来|新来的|新人|刚进来|老粉/, 2.5],
+    [/(晚上|早上|下午|中午|大家|主播|东东|宝宝们|家人们)好(?![\u4e00-\u9fff]|[呀啊哇鸭])|(晚上|主播|东东|大家)好[呀啊哇鸭]|哈喽|嗨|^(你好|您好)[呀啊哇!！~～。.,， ]*(东东|主播)?[呀啊!！~～。.]*$/, 3],
+    [/来了|报到|打卡|我又来|又来啦|第一次来|新来的|新人|刚进来|老粉/, 3.5],
     [/^(hi+|hello|hey+|hiya|yo|sup|howdy|greetings)\b/, 3],
     [/\bgood (morning|evening|afternoon)\b|\bwhat'?s up\b|\bi'?m new\b|\bfirst time here\b|\bhello from\b|\bhi (everyone|all|guys)\b/, 3],
   ],
@@ -18,14 +18,17 @@ const CUES: Record<Intent, Cue[]> = {
     [/多少钱|多钱|几块|几元|几毛|什么价|啥价|价格|价位|价钱|怎么卖|多少米|贵不贵|贵吗|售价|单价|现价|原价|多少一(个|只|件|套|盒|条|顶|副|包)|要多少/, 3],
     [/秒杀价|活动价|优惠价|到手价|折后价/, 3.5],
     [/多少[?？]*$|几块[?？]*$/, 1.5],
-    [/\bhow much\b|\bprice[sd]?\b|\bcosts?\b|\bpricey\b|\bhow many yuan\b|\bsale price\b/, 3],
+    [/\b(how|hw|hwo|howw) much\b|\bprice[sd]?\b|\bcosts?\b|\bpricey\b|\bhow many yuan\b|\bsale price\b/, 3],
     [/[¥￥$]\s*\d|\d+(\.\d+)?\s*(元|块|yuan|rmb|kuai|bucks|dollars)/, 1.5],
     [/\bfree\b(?! shipping)|免费送|白送|0元/, 1],
   ],
   stock: [
     [/有货|还有吗|还有没有|有没有货|库存|还剩|剩几|剩多少|卖完|售罄|断货|缺货|补货|现货|到货提醒|还能买|还有多少|有吗[?？]*$|还有[吗嘛么]/, 3],
     [/有.{1,16}的吗|有没有.{1,12}的/, 1.2],
-    [/\bin stock\b|\bstock\b|\bleft\b|\bavailable\b|\bsold out\b|\brestock|\bback in stock\b|\bstill (have|got)\b|\bgot (the|any)\b/, 3],
+    [/有\s*(xxxl|xxl|xl|xs|[sml]|\d{2,3})\s*(码|号|的)?\s*[吗嘛么]/, 3],
+    [/\bany\b.{1,30}\bin (xxl|xl|xs|s|m|l|\d{2,3})\b/, 2.5],
+    [/\bin stock\b|\bstock\b|\bleft\b|\bavailable\b|\bsold out\b|\brestock|\bback in stock\b|\bstill (have|got)\b/, 3],
+    [/\bgot (the|any)\b/, 1.5],
     [/\bdo you (have|still have|sell)\b|\bany .{1,30}\bleft\b|\bhow many .{0,30}\bleft\b/, 2.5],
     [/\bis it (still )?available\b|\bis it in stock\b/, 3],
   ],
@@ -33,7 +36,7 @@ const CUES: Record<Intent, Cue[]> = {
     [/尺码|码数|尺寸|几码|什么码|哪个码|哪码|多大码|穿多大|偏大|偏小|版型|合身|头围|掌围|多少升|几升|容量|多少毫升|大小|多高|多长|多宽|有多大|多大个|多大的|能装|装得下|装下/, 3],
     [/穿哪|选哪个码|哪个尺码|大一码|小一码|正码/, 3],
     [/\d{3}\s*(cm|厘米)?\s*[,， ]?\s*\d{2,3}\s*(kg|公斤|斤)|身高|体重|\d{2,3}\s*(公斤|斤)|\bkg\b/, 2],
-    [/\bsizes?\b|\bsizing\b|\bhow (big|tall|long|large|wide)\b|\bdimensions?\b|\bfit\b|\bfits\b|\brun(s)? (small|large|big)\b|\btrue to size\b|\bcapacity\b|\bhow many ml\b|\bliters?\b|\blitres?\b|\bmeasure/, 3],
+    [/\bsizes?\b|\bsizing\b|\bhow (big|tall|large|wide)\b|\bhow long is (it|the)\b|\bdimensions?\b|\bfit\b|\bfits\b|\brun(s)? (small|large|big)\b|\btrue to size\b|\bcapacity\b|\bhow many ml\b|\bliters?\b|\blitres?\b|\bmeasure/, 3],
     [/\d{2,3}\s?cm\b|\d{2,3}\s?kg\b/, 1.5],
   ],
   material: [
@@ -61,11 +64,13 @@ const CUES: Record<Intent, Cue[]> = {
     [/\bwhen does .{0,20}\bstart\b|\bhow long until\b|\bwhen .{0,12}\bend\b/, 1.5],
   ],
   schedule: [
-    [/开播|直播吗|几点播|播到|下播|还播|每天|周末|周[一二三四五六日天]|星期|下一场|下场|夜场|什么时候播|哪天|明天.{0,4}播|亲子场/, 3],
+    [/开播|直播吗|几点播|播到|下播|还播|下一场|什么时候播|明天.{0,4}播|有直播/, 3],
+    [/每天|周末|周[一二三四五六日天]|星期|下场|夜场|哪天|亲子场/, 2],
     [/\bgo live\b|\bstream\w*\b|\blive (tomorrow|today|tonight|every)\b|\bare you live\b|\bnext show\b|\bweekends?\b|\bevery day\b|\bdaily\b|\bschedule\b|\bshow end\b|\bwhat time do you\b|\btomorrow\b/, 3],
   ],
   comparison: [
-    [/哪个好|哪个更|哪个值|哪个适合|选哪个|还是|对比|比较|区别|差别|不同|差多少|有啥不一样|有什么不一样/, 3],
+    [/哪个好|哪个更|哪个值|哪个适合|选哪个|对比|比一比|区别|差别|不同|差多少|有啥不一样|有什么不一样/, 3],
+    [/还是|哪个|哪款|哪一个/, 1.5],
     [/\bvs\.?\b|\bversus\b|\bwhich (is|one) (better|cheaper|softer|warmer)\b|\bdifference\b|\bcompare\w*\b|\b(better|cheaper|warmer|softer) than\b|\bor the\b/, 3],
     [/\bwhich\b.{0,40}\bor\b|\bor\b.{0,30}\b(for|which)\b/, 2],
   ],
@@ -84,6 +89,7 @@ const CUES: Record<Intent, Cue[]> = {
   ],
   funFact: [
     [/冷知识|趣事|小知识|科普|知识|讲个|讲一个|有多快|多快|世界纪录|历史|第一届|冬奥/, 3],
+    [/花样滑冰|花滑|冰壶|雪车|雪橇|短道|速滑|冰球|跳台|单板|冬季两项|越野滑雪|\bcurling\b|\bbobsle\w*|\bluge\b|\bski jump\w*|\bfigure skating\b|\bbiathlon\b|\bshort track\b|\bspeed skating\b|\bice hockey\b/, 2],
     [/\bfun facts?\b|\btrivia\b|\bdid you know\b|\bfacts?\b|\bhow fast\b|\bhistory\b|\brecord\b/, 3],
   ],
   dance: [
@@ -96,16 +102,19 @@ const CUES: Record<Intent, Cue[]> = {
     [/👍|❤|💕|😍|🥰/u, 1.5],
   ],
   complaint: [
-    [/太贵|好贵|贵死|坑人|失望|生气|差评|投诉|还没发货|还没到|还没收到|没收到|没抢到|抢不到|卡了|卡死|卡顿|画面不动|太慢|退钱|缩水了|掉色了|脏|破了|坏了|线头|不回|等了|都.{1,3}天了|太难了|无语|不满意/, 3.5],
-    [/\btoo expensive\b|\boverpriced\b|\bdisappoint\w*\b|\bupset\b|\bangry\b|\bterrible\b|\bworst\b|\bhasn'?t arrived\b|\bnot arrived\b|\bnever arrived\b|\bstill waiting\b|\bbroken\b|\bdamaged\b|\bloose thread\b|\bripped\b|\bstain\w*\b|\blag\w*\b|\bfrozen\b|\bbuffering\b|\bsold out in\b|\bcan'?t get\b|\bcouldn'?t get\b|\brip-?off\b|\bafter a week\b|\bnot happy\b/, 3.5],
+    [/太贵|好贵|贵死|坑人|失望|生气|差评|投诉|还没发货|还没到|还没收到|没收到|没抢到|抢不到|卡了|卡死|卡顿|画面不动|太慢|退钱|缩水了|掉色了|不回|等了|都.{1,3}天了|太难了|无语|不满意/, 3.5],
+    [/脏|破了|坏了|线头|开线|有味/, 2],
+    [/\btoo expensive\b|\boverpriced\b|\bdisappoint\w*\b|\bupset\b|\bangry\b|\bterrible\b|\bworst\b|\bhasn'?t arrived\b|\bnot arrived\b|\bnever arrived\b|\bstill waiting\b|\bbroken\b|\bdamaged\b|\bloose thread\b|\bripped\b|\bstain(s|ed)?\b|\blag\w*\b|\bfrozen\b|\bbuffering\b|\bsold out in\b|\bcan'?t get\b|\bcouldn'?t get\b|\brip-?off\b|\bafter a week\b|\bnot happy\b/, 3.5],
   ],
   aboutHost: [
     [/你多大|几岁|年龄|你是哪|哪里人|哪儿人|家乡|老家|真人|机器人吗|虚拟|你叫什么|名字|你喜欢|你会|你爱|你平时|你自己|你是ai|你是谁/, 3.5],
     [/\bhow old\b|\byour age\b|\bwhere are you from\b|\bare you (a |an )?(real|human|ai|bot|robot|virtual)\b|\breal person\b|\byour name\b|\bwho are you\b|\bdo you (ski|skate|snowboard|like|love|play|enjoy|watch)\b|\byour favou?rite (sport|food|season)\b|\bcan you ski\b/, 3.5],
   ],
   offTopic: [
-    [/天气|下雪了|降温|吃饭|吃了吗|游戏|股票|股市|基金|彩票|作业|政治|选举|足球|篮球|明星|八卦|谁赢/, 3],
-    [/\bweather\b|\bfootball\b|\bsoccer\b|\bbasketball\b|\bhomework\b|\bstock market\b|\bstocks\b|\belection\b|\bpolitic\w*\b|\bcrypto\b|\bbitcoin\b|\bwho won\b|\bgame last night\b/, 3],
+    [/天气|下雪了|降温|吃饭|吃了吗|游戏|作业|足球|篮球|明星|八卦|谁赢/, 3],
+    [/股票|股市|基金|彩票|理财|政治|选举|炒股/, 4.5],
+    [/\bweather\b|\bfootball\b|\bsoccer\b|\bbasketball\b|\bhomework\b|\bwho won\b|\bgame last night\b/, 3],
+    [/\bstock market\b|\bstocks\b|\belection\b|\bpolitic\w*\b|\bcrypto\b|\bbitcoin\b/, 4.5],
   ],
   abusive: [
     [/丑|垃圾|骗子|滚|蠢|笨蛋|白痴|傻|废物|恶心|难听|闭嘴|去你的|有病|神经病|智障/, 4],
@@ -178,6 +187,8 @@ function adjust(t: string, s: Partial<Record<Intent, number>>): void {
   if (/(秒杀|活动|sale|deal)\S{0,3}(价|price)|(价|price).{0,6}(秒杀|sale)/.test(t)) add('price', 1);
   // Quality questions ("质量有问题怎么办") are about returns; reports ("收到的…脏了") are complaints.
   if (/怎么办|what (do|should) i do|\bwho pays\b/.test(t)) add('returns', 1);
+  // Shipping questions ("明天能发吗", "postage cost") beat a purchase report or a price word.
+  if (/能发|发货|几天到|postage|shipping|delivery|运费|邮费/.test(t) && /[吗?？]|什么时候|多久|几天|cost|how/.test(t)) add('shipping', 1.5);
   // "能到" is shipping; "还没到" a complaint already counted.
   if (/还没(发货|到|收到)/.test(t)) add('shipping', -3);
   if (/\b(hasn'?t|not|never) arrived\b|\bafter a week\b/.test(t)) add('shipping', -3);
@@ -204,7 +215,7 @@ function adjust(t: string, s: Partial<Record<Intent, number>>): void {
   // "can you dance" is a dance request, not a question about her.
   if (s.dance) add('aboutHost', -3.5);
   // Fun-fact "冬奥" alone is weak when a product question is present.
-  if (s.funFact && (s.price || s.stock || s.material || s.size)) add('funFact', -2);
+  if (s.funFact && Math.max(s.price ?? 0, s.stock ?? 0, s.material ?? 0, s.size ?? 0) >= 3) add('funFact', -2);
   // Abuse about the shop ("垃圾直播间") beats a complaint; a "scam" question is authenticity.
   if (s.abusive && s.complaint) add('complaint', -2);
 }

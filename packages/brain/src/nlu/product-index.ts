@@ -61,7 +61,11 @@ export class ProductIndex {
   private readonly enVocab = new Set<string>();
   readonly signature: string;
 
-  constructor(products: readonly ProductNames[]) {
+  /** `cut`: a word segmenter, so a homophone match never starts or ends inside a word ("辨别真假" is not "别针"). */
+  constructor(
+    products: readonly ProductNames[],
+    private readonly cut?: (text: string) => string[],
+  ) {
     this.productIds = products.map((p) => p.id);
     this.signature = ProductIndex.signatureOf(products);
     for (const p of products) {
@@ -167,7 +171,7 @@ export class ProductIndex {
         if (score <= 0) continue;
         const isStrong = strong.has(id);
         if (!isStrong && score < WEAK_MIN) continue;
-        const rank = score + 0.01 * (proto.get(id) ?? 0) + (isStrong ? 0.5 : 0);
+        const rank = score + 0.01 * (proto.get(id) ?? 0) + (isStrong ? 3 : 0);
         if (!best || rank > bestRank) {
           best = { productId: id, strong: isStrong, start, score };
           bestRank = rank;
@@ -203,6 +207,16 @@ export class ProductIndex {
         text += norm[i];
       }
     const textPinyin = pinyinByChar(text);
+    let bounds: Set<number> | null = null;
+    const aligned = (from: number, to: number) => {
+      if (!this.cut) return true;
+      if (!bounds) {
+        bounds = new Set([0]);
+        let at = 0;
+        for (const w of this.cut(text)) bounds.add((at = text.indexOf(w, at) + w.length));
+      }
+      return bounds.has(from) && bounds.has(to);
+    };
     const prefixCount = new Map<string, Map<string, number>>();
     for (const f of this.forms) {
       if (!f.zh) continue;
@@ -216,6 +230,7 @@ export class ProductIndex {
         const w = (idf / 2) * (exact ? 1.5 : 1) * weightScale;
         bump(f.productId, compact[m.textAt]!, compact[m.textAt + m.len - 1]! + 1, w, exact && f.kind !== 'variant');
         if (exact && f.kind !== 'variant') strong.add(f.productId);
+        if (!exact && f.kind === 'name' && m.len >= 4 && m.formAt + m.len === f.zh.length && (this.zhDf.get(sub) ?? 1) === 1) strong.add(f.productId);
         if (m.formAt === 0 && m.len >= 2 && f.kind !== 'variant') {
           const byProduct = prefixCount.get(sub) ?? prefixCount.set(sub, new Map()).get(sub)!;
           byProduct.set(f.productId, (byProduct.get(f.productId) ?? 0) + 1);
@@ -225,9 +240,9 @@ export class ProductIndex {
       // Homophones typed by pinyin input ("灯包" for 灯宝, "围斤" for 围巾): the same syllables.
       if (f.kind !== 'variant' && f.zhPinyin && f.zhPinyin.length >= 2 && f.zhPinyin.length === [...f.zh].filter((c) => /[\u3400-\u9fff]/.test(c)).length) {
         const at = findSyllables(textPinyin.syl, f.zhPinyin);
-        if (at >= 0) {
-          const from = textPinyin.pos[at]!;
-          const to = textPinyin.pos[at + f.zhPinyin.length - 1]! + 1;
+        const from = at >= 0 ? textPinyin.pos[at]! : 0;
+        const to = at >= 0 ? textPinyin.pos[at + f.zhPinyin.length - 1]! + 1 : 0;
+        if (at >= 0 && aligned(from, to)) {
           const idf = this.idf(this.zhDf.get(f.zh) ?? 1);
           bump(f.productId, compact[from]!, compact[to - 1]! + 1, (idf / 2) * 1.3);
           strong.add(f.productId);
@@ -269,6 +284,8 @@ export class ProductIndex {
           const w = this.idf(this.enDf.get(tw.w) ?? 1) * (exact ? 1.5 : 1) * scale * tw.scale;
           bump(f.productId, tw.at, tw.end, w);
         }
+        // The last two or more words of a name ("kids tshirt" of "Deng Bao Kids' T-Shirt") name it too.
+        if (!exact && f.kind !== 'variant' && m.len >= 2 && m.formAt + m.len === f.en.length) strong.add(f.productId);
         if (exact && f.kind !== 'variant' && m.len > 1) bump(f.productId, words[m.textAt]!.at, words[m.textAt + m.len - 1]!.end, 0, true);
         if (exact && f.kind !== 'variant') strong.add(f.productId);
         if (f.kind !== 'variant') proto.set(f.productId, (proto.get(f.productId) ?? 0) + 1);
@@ -284,6 +301,8 @@ export class ProductIndex {
     for (const v of this.enVocab) {
       if (Math.abs(v.length - w.length) > 2) continue;
       const d = editDistance(w, v, 2);
+      // Five-letter words may only swap two letters ("scraf"): "flash" must not become "flask".
+      if (w.length === 5 && !(d === 1 && v.length === 5 && [...w].sort().join('') === [...v].sort().join(''))) continue;
       if (d < bestD && d <= typoBudget(Math.min(v.length, w.length))) {
         bestD = d;
         best = v;

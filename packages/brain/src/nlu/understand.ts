@@ -48,6 +48,11 @@ export function understand(text: string, viewerId: string, uiLang: Lang | undefi
   const links = ctx.index.link(text, ctx.pinned);
   const last = ctx.memory.get(viewerId, ctx.now);
 
+  // Two products named together lean towards a comparison.
+  if (links.filter((l) => l.strong).length >= 2 && scores.scores.comparison !== undefined) {
+    scores.scores.comparison += 2;
+    if (scores.scores.comparison >= scores.score) scores.best = 'comparison';
+  } else if (links.filter((l) => l.strong).length >= 2 && !scores.best) scores.best = 'comparison';
   let intent: Intent | null = scores.best;
   // "那灯宝呢" / "and the beanie?": the same question as last time, about another product.
   if (links.length > 0 && ELLIPTICAL.test(norm) && (!intent || intent === 'productInfo')) {

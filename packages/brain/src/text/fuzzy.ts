@@ -24,5 +24,5 @@ export function editDistance(a: string, b: string, cap = 3): number {
 
 /** How many typos a word of this length may carry and still match: none up to 4 letters, 1 up to 7, 2 beyond. */
 export function typoBudget(len: number): number {
-  return len <= 4 ? 0 : len <= 7 ? 1 : 2;
+  return len <= 4 ? 0 : len <= 8 ? 1 : 2;
 }
