@@ -74,12 +74,16 @@ describe('Performer layers', () => {
     expect(nodding.activity(t)).toBe('idle'); // a head gesture does not need the full-body camera
   });
 
-  it('times speech gestures to words via atMs', () => {
+  it('times speech gestures so their stroke lands on the word at atMs', () => {
     const p = new Performer({ seed: 1 });
-    p.speak(speech({ gestures: [{ name: 'wave', atMs: 700 }] }));
-    expect(p.activity(T0 + 600)).toBe('speaking');
-    expect(p.activity(T0 + 800)).toBe('gesturing');
-    const f = run(p, T0, T0 + 700 + gestureClip('wave').keys[0]!.atMs);
+    p.speak(speech({ gestures: [{ name: 'wave', atMs: 900 }] }));
+    const lead = gestureClip('wave').keys[0]!.atMs;
+    expect(p.activity(T0 + 880 - lead)).toBe('speaking');
+    expect(p.activity(T0 + 920 - lead)).toBe('gesturing');
+    const f = run(p, T0, T0 + 900);
+    for (const b of gestureClip('wave').bones) {
+      expect(angleBetween(f.bones[b]!, gestureClip('wave').keys[0]!.pose.bones[b]!)).toBeLessThan(1e-6);
+    }
     expect(forwardKinematics(f).position.rightHand[1]).toBeGreaterThan(1.4);
   });
 

@@ -24,7 +24,10 @@ export interface SpeechIntent {
   visemes: readonly VisemeCue[];
   /** Shown for the length of the speech (fading in 250 ms, out 500 ms after it). */
   emotion: EmotionTag;
-  /** Gestures with `atMs` relative to `startMs`. */
+  /**
+   * Gestures with `atMs` relative to `startMs`: the word they go with. The gesture starts early enough
+   * that its stroke (first key pose: hand up, heart formed, head down) lands on that word.
+   */
   gestures: readonly GestureCue[];
 }
 
@@ -114,7 +117,10 @@ export class Performer {
     const visemes = [...s.visemes].sort((a, b) => a.startMs - b.startMs);
     insertByStart(this.speeches, { startMs: s.startMs, endMs: s.startMs + s.durationMs, visemes, cutAt: Infinity });
     insertByStart(this.emotions, { tag: s.emotion, startMs: s.startMs, endMs: s.startMs + s.durationMs, speech: true, cutAt: Infinity });
-    for (const g of s.gestures) this.gesture(g.name, s.startMs + g.atMs);
+    for (const g of s.gestures) {
+      const clip = gestureClip(g.name) as GestureClip | undefined;
+      if (clip) this.gesture(g.name, s.startMs + g.atMs - clip.keys[0]!.atMs);
+    }
   }
 
   /** Schedules a gesture to start at `startMs`. Unknown names are ignored. */
