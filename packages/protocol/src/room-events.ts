@@ -6,6 +6,7 @@ import { ChatLine } from './chat.js';
 import { Money } from './money.js';
 import { showEventShapes } from './show.js';
 import { TrackWhat } from './shows.js';
+import { Draw } from './showcase.js';
 
 /**
  * Everything that happens in a room, in order. Every event is appended to the room's event log
@@ -49,6 +50,8 @@ export const RoomEvent = z.discriminatedUnion('kind', [
   e('showEnded', { showId: z.string() }),
   /** Someone watched a show's replay (log only; counted apart from live views). */
   e('replayViewed', { showId: z.string(), viewerId: z.string() }),
+  /** A lucky draw run in this room: announced (open), drawn (winners revealed) or redrawn. */
+  e('draw', { draw: Draw, phase: z.enum(['open', 'drawn', 'redrawn']) }),
   e('muted', { viewerId: z.string(), until: EpochMs, by: z.string() }),
   e('banned', { viewerId: z.string(), by: z.string() }),
   // The host's performance (see show.ts).

@@ -84,6 +84,7 @@ export type DanceMove = z.infer<typeof DanceMove>;
 
 /** The comment a speech answers, so viewers see whom she is talking to. */
 export const ReplyRef = z.object({ messageId: z.string(), nickname: z.string(), text: z.string() });
+export type ReplyRef = z.infer<typeof ReplyRef>;
 
 /**
  * Show events: the host's performance as the room broadcasts it. Each carries `startAt`, the

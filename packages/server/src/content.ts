@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { Blocklist, Catalog, FunFacts, LocalizedText, Persona, Slug } from '@snowstage/protocol';
+import { Blocklist, Catalog, Faq, FunFacts, LocalizedText, Persona, Schedule, ShowcaseContent, Slug } from '@snowstage/protocol';
 
 export const RoomsFile = z.object({
   rooms: z.array(z.object({ id: Slug, title: LocalizedText, pinned: z.array(Slug).max(3).default([]) })).min(1),
@@ -13,6 +13,9 @@ export interface Content {
   funFacts: z.infer<typeof FunFacts>;
   blocklist: Blocklist;
   rooms: z.infer<typeof RoomsFile>;
+  faq: z.infer<typeof Faq>;
+  schedule: z.infer<typeof Schedule>;
+  showcase: ShowcaseContent;
 }
 
 export class ContentError extends Error {
@@ -43,9 +46,21 @@ export function loadContent(dir: string): Content {
     funFacts: load(dir, 'funfacts.json', FunFacts),
     blocklist: load(dir, 'blocklist.json', Blocklist),
     rooms: load(dir, 'rooms.json', RoomsFile),
+    faq: load(dir, 'faq.json', Faq),
+    schedule: load(dir, 'schedule.json', Schedule),
+    showcase: load(dir, 'showcase.json', ShowcaseContent),
   };
   const ids = new Set(content.catalog.products.map((p) => p.id));
   for (const room of content.rooms.rooms)
     for (const id of room.pinned) if (!ids.has(id)) throw new ContentError(`rooms.json: room ${room.id} pins unknown product ${id}`);
+  const booths = new Set(content.showcase.booths.map((b) => b.id));
+  const categories = new Set(content.showcase.booths.map((b) => b.category));
+  for (const b of content.showcase.booths)
+    if (b.quiz.answer >= b.quiz.options.length) throw new ContentError(`showcase.json: booth ${b.id}: the quiz answer is not one of its options`);
+  for (const q of content.showcase.quests) {
+    if (q.rule.kind === 'quiz' && !booths.has(q.rule.boothId)) throw new ContentError(`showcase.json: quest ${q.id} names unknown booth ${q.rule.boothId}`);
+    if (q.rule.kind === 'stamps' && !categories.has(q.rule.category)) throw new ContentError(`showcase.json: quest ${q.id} names unknown category ${q.rule.category}`);
+    if (q.rule.kind === 'visitBooths' && q.rule.count > booths.size) throw new ContentError(`showcase.json: quest ${q.id} asks for more booths than there are`);
+  }
   return content;
 }

@@ -1,4 +1,4 @@
-import type { FlashSale, HostMode, Order, Product, Role, RoomEventDraft, TrackWhat } from '@snowstage/protocol';
+import type { Draw, FlashSale, HostMode, Order, Product, Role, RoomEventDraft, TrackWhat } from '@snowstage/protocol';
 
 export interface Actor {
   viewerId: string;
@@ -34,6 +34,7 @@ export type RoomCommand =
   | { type: 'showStarted'; showId: string; title: string }
   | { type: 'showEnded'; showId: string }
   | { type: 'replayViewed'; showId: string; viewerId: string }
+  | { type: 'draw'; draw: Draw; phase: 'open' | 'drawn' | 'redrawn' }
   /** The host performs: a show event made by the show runtime (speech, gesture, expression, dance, mode). */
   | { type: 'perform'; event: ShowEventDraft; endsAt: number }
   | { type: 'deleteChat'; actor: Actor; messageId: string }

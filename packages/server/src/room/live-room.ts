@@ -1,5 +1,5 @@
 import { nextSaleDeadline, planSale, saleIsLive, type PurchaseResult } from '@snowstage/commerce';
-import { AppError, isAppError, LOG_ONLY_KINDS, type HostMode, type PurchaseRequest, type RoomEvent, type RoomSnapshot, type TrackWhat } from '@snowstage/protocol';
+import { AppError, isAppError, LOG_ONLY_KINDS, type Draw, type HostMode, type PurchaseRequest, type RoomEvent, type RoomSnapshot, type TrackWhat } from '@snowstage/protocol';
 import type { Store } from '../store/store.js';
 import type { Bus } from '../bus.js';
 import { newId } from '../ids.js';
@@ -261,6 +261,11 @@ export class LiveRoom {
 
   get liveShow(): { id: string; title: string; startedAt: number } | null {
     return this.state.show;
+  }
+
+  /** Announces a lucky draw's phase in this room (the host reacts; viewers see the reveal). */
+  announceDraw(draw: Draw, phase: 'open' | 'drawn' | 'redrawn'): void {
+    this.dispatch({ type: 'draw', draw, phase });
   }
 
   replayViewed(showId: string, viewerId: string): void {

@@ -157,6 +157,9 @@ export function reduce(state: RoomState, cmd: RoomCommand, now: number): Reducti
       state.show = null;
       emit({ kind: 'showEnded', showId: cmd.showId });
       break;
+    case 'draw':
+      emit({ kind: 'draw', draw: cmd.draw, phase: cmd.phase });
+      break;
     case 'replayViewed':
       emit({ kind: 'replayViewed', showId: cmd.showId, viewerId: cmd.viewerId });
       break;
