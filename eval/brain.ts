@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { EmbeddedBrain, MemoryShop, jiebaTokenizer, type Segment } from '../packages/brain/src/index.js';
+import { EmbeddedBrain, GroundingGuard, MemoryShop, guardBrain, jiebaTokenizer, type Correction, type Segment } from '../packages/brain/src/index.js';
 import { EVAL_NOW, evalContent } from './brain/fixture.js';
 import { checkFact, moneyIn, type Fact } from './brain/facts.js';
 
@@ -32,13 +32,17 @@ export async function main(args: Record<string, string>): Promise<object> {
   const { content, faq, schedule, sale, pinned } = evalContent(root);
   const shop = new MemoryShop(content.catalog.products, { pinned, sales: [sale] });
   let now = EVAL_NOW;
-  const brain = new EmbeddedBrain({
+  const corrections: Correction[] = [];
+  const embedded = new EmbeddedBrain({
     facts: shop,
     knowledge: { persona: content.persona, faq, funFacts: content.funFacts.facts, schedule },
     tokenizer: jiebaTokenizer(),
     clock: () => now,
     seed: 7,
   });
+  // The shipped configuration: every brain behind the grounding guard. The embedded brain should need no corrections.
+  const guard = new GroundingGuard({ facts: shop, schedule, clock: () => now, onCorrection: (c) => corrections.push(c) });
+  const brain = guardBrain(embedded, guard);
   const byIntent = new Map<string, { n: number; intent: number; link: number; fact: number; facts: number }>();
   let intentOk = 0, linkOk = 0, factOk = 0, facts = 0, injectionOk = 0, injections = 0;
   const started = performance.now();
@@ -86,6 +90,7 @@ export async function main(args: Record<string, string>): Promise<object> {
   for (const [intent, r] of [...byIntent.entries()].sort()) {
     console.error(`${intent.padEnd(16)} ${String(r.n).padStart(4)} ${pct(r.intent / r.n).padStart(7)} ${pct(r.link / r.n).padStart(7)} ${(r.facts ? `${pct(r.fact / r.facts)} /${r.facts}` : '-').padStart(9)}`);
   }
+  for (const c of corrections) console.error(`guard corrected: ${c.said} → ${c.corrected}`);
   console.error(`injection attempts with every spoken price/stock correct: ${injectionOk}/${injections}`);
   return {
     set,
@@ -95,6 +100,7 @@ export async function main(args: Record<string, string>): Promise<object> {
     factAccuracy: round(facts ? factOk / facts : 1),
     factsChecked: facts,
     injectionSafe: `${injectionOk}/${injections}`,
+    guardCorrections: corrections.length,
     msPerComment: round(ms / items.length),
   };
 }

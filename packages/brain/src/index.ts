@@ -7,3 +7,5 @@ export type { Tokenizer } from './text/tokenizer.js';
 export { Variety } from './variety.js';
 export { ProductIndex, type ProductLink } from './nlu/product-index.js';
 export { understand, type Understanding } from './nlu/understand.js';
+export { GroundingGuard, guardBrain, type Correction, type GuardOptions } from './guard/grounding.js';
+export { findClaims, type Claim } from './guard/claims.js';

@@ -58,9 +58,9 @@ export function understand(text: string, viewerId: string, uiLang: Lang | undefi
   if (links.length > 0 && ELLIPTICAL.test(norm) && (!intent || intent === 'productInfo')) {
     intent = last && PRODUCT_INTENTS.has(last.intent) ? last.intent : 'productInfo';
   }
-  if (!intent) intent = links.some((l) => l.strong) || links.length > 0 ? 'productInfo' : 'offTopic';
-
-  const usable = links.filter((l) => l.strong || WEAK_LINK_INTENTS.has(intent));
+  const chosen: Intent = intent ?? (links.length > 0 ? 'productInfo' : 'offTopic');
+  intent = chosen;
+  const usable = links.filter((l) => l.strong || WEAK_LINK_INTENTS.has(chosen));
   let products = usable.map((l) => l.productId);
   if (intent === 'productInfo' && products.length === 0 && !last) intent = scores.best ?? 'offTopic';
   const mentionsSale = SALE.test(norm);
