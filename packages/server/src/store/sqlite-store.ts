@@ -17,8 +17,8 @@ import { SQLITE_MIGRATIONS } from './sqlite-schema.js';
 import { SqliteDrawStore, SqliteShowcaseStore } from './sqlite-showcase.js';
 import type { RoomRecord, Store } from './store.js';
 import { newId } from '../ids.js';
+import { productRows, saleParams, toOrder, toProduct, toSale, type Row } from './rows.js';
 
-type Row = Record<string, unknown>;
 
 /**
  * The embedded store: one SQLite file in WAL mode. better-sqlite3 is synchronous, so every
@@ -122,15 +122,9 @@ export class SqliteStore implements Store {
 
   // ── catalog ────────────────────────────────────────────────────────────────
 
-  private toProduct(row: Row, variantRows: Row[]): Product {
-    const doc = JSON.parse(row.doc as string) as Omit<Product, 'variants' | 'price'>;
-    const variants = variantRows.map((v) => ({ ...(JSON.parse(v.doc as string) as Omit<Variant, 'stock'>), stock: v.stock as number }));
-    return { ...doc, price: { amount: row.price_amount as number, currency: row.currency as 'CNY' }, variants };
-  }
-
   private readProduct(id: string): Product | null {
     const row = this.stmt.product.get(id) as Row | undefined;
-    return row ? this.toProduct(row, this.stmt.variantsOf.all(id) as Row[]) : null;
+    return row ? toProduct(row, this.stmt.variantsOf.all(id) as Row[]) : null;
   }
 
   async listProducts(): Promise<Product[]> {
@@ -140,7 +134,7 @@ export class SqliteStore implements Store {
       list.push(v);
       byProduct.set(v.product_id as string, list);
     }
-    return (this.stmt.products.all() as Row[]).map((r) => this.toProduct(r, byProduct.get(r.id as string) ?? []));
+    return (this.stmt.products.all() as Row[]).map((r) => toProduct(r, byProduct.get(r.id as string) ?? []));
   }
 
   async getProduct(id: string): Promise<Product | null> {
@@ -150,11 +144,9 @@ export class SqliteStore implements Store {
   async upsertProducts(products: Product[]): Promise<void> {
     this.db.transaction(() => {
       products.forEach((p, position) => {
-        const { variants, price, ...doc } = p;
-        this.stmt.upsertProduct.run({ id: p.id, doc: JSON.stringify(doc), price: price.amount, currency: price.currency, position });
-        variants.forEach(({ stock, ...vdoc }, vpos) => {
-          this.stmt.upsertVariant.run({ productId: p.id, id: vdoc.id, doc: JSON.stringify(vdoc), stock, position: vpos });
-        });
+        const rows = productRows(p, position);
+        this.stmt.upsertProduct.run({ ...rows.product, doc: JSON.stringify(rows.product.doc) });
+        for (const v of rows.variants) this.stmt.upsertVariant.run({ ...v, doc: JSON.stringify(v.doc) });
       });
     })();
   }
@@ -168,87 +160,36 @@ export class SqliteStore implements Store {
 
   // ── flash sales ────────────────────────────────────────────────────────────
 
-  private toSale(r: Row): FlashSale {
-    const currency = r.currency as 'CNY';
-    return {
-      id: r.id as string,
-      roomId: r.room_id as string,
-      productId: r.product_id as string,
-      variantId: r.variant_id as string,
-      salePrice: { amount: r.sale_price as number, currency },
-      listPrice: { amount: r.list_price as number, currency },
-      quantity: r.quantity as number,
-      sold: r.sold as number,
-      perBuyerLimit: r.per_buyer_limit as number,
-      startsAt: r.starts_at as number,
-      endsAt: r.ends_at as number,
-      status: r.status as FlashSale['status'],
-    };
-  }
-
   async createSale(s: FlashSale): Promise<void> {
-    this.stmt.insertSale.run({
-      id: s.id,
-      roomId: s.roomId,
-      productId: s.productId,
-      variantId: s.variantId,
-      salePrice: s.salePrice.amount,
-      listPrice: s.listPrice.amount,
-      currency: s.salePrice.currency,
-      quantity: s.quantity,
-      sold: s.sold,
-      perBuyerLimit: s.perBuyerLimit,
-      startsAt: s.startsAt,
-      endsAt: s.endsAt,
-      status: s.status,
-    });
+    this.stmt.insertSale.run(saleParams(s));
   }
 
   async getSale(id: string): Promise<FlashSale | null> {
     const r = this.stmt.sale.get(id) as Row | undefined;
-    return r ? this.toSale(r) : null;
+    return r ? toSale(r) : null;
   }
 
   async latestSale(roomId: string): Promise<FlashSale | null> {
     const r = this.stmt.latestSale.get(roomId) as Row | undefined;
-    return r ? this.toSale(r) : null;
+    return r ? toSale(r) : null;
   }
 
   async cancelSale(id: string): Promise<FlashSale> {
     if (this.stmt.cancelSale.run(id).changes === 0) throw new AppError('SALE_NOT_FOUND', id);
-    return this.toSale(this.stmt.sale.get(id) as Row);
+    return toSale(this.stmt.sale.get(id) as Row);
   }
 
   // ── orders ─────────────────────────────────────────────────────────────────
 
-  private toOrder(r: Row): Order {
-    const currency = r.currency as 'CNY';
-    return {
-      id: r.id as string,
-      buyerId: r.buyer_id as string,
-      roomId: (r.room_id as string | null) ?? null,
-      productId: r.product_id as string,
-      variantId: r.variant_id as string,
-      saleId: (r.sale_id as string | null) ?? null,
-      qty: r.qty as number,
-      unitPrice: { amount: r.unit_price as number, currency },
-      total: { amount: r.total as number, currency },
-      status: r.status as OrderStatus,
-      idempotencyKey: r.idempotency_key as string,
-      createdAt: r.created_at as number,
-      updatedAt: r.updated_at as number,
-    };
-  }
-
   private purchaseTx = (buyerId: string, roomId: string | null, req: PurchaseRequest, now: number): PurchaseResult => {
     const existing = this.stmt.orderByKey.get(buyerId, req.key) as Row | undefined;
     if (existing) {
-      const order = this.toOrder(existing);
+      const order = toOrder(existing);
       if (!sameRequest(order, req)) throw new AppError('IDEMPOTENCY_MISMATCH');
       return { order, replayed: true };
     }
     const product = this.readProduct(req.productId);
-    const sale = req.saleId !== undefined ? ((r) => (r ? this.toSale(r) : null))(this.stmt.sale.get(req.saleId) as Row | undefined) : null;
+    const sale = req.saleId !== undefined ? ((r) => (r ? toSale(r) : null))(this.stmt.sale.get(req.saleId) as Row | undefined) : null;
     const boughtInSale = sale ? ((this.stmt.boughtInSale.get(sale.id, buyerId) as Row).n as number) : 0;
     const decision = decidePurchase({ request: req, product, sale, boughtInSale, now });
     if (!decision.ok) throw new AppError(decision.code, decision.detail);
@@ -284,19 +225,19 @@ export class SqliteStore implements Store {
   }
 
   async listOrders(buyerId: string): Promise<Order[]> {
-    return (this.stmt.ordersOf.all(buyerId) as Row[]).map((r) => this.toOrder(r));
+    return (this.stmt.ordersOf.all(buyerId) as Row[]).map((r) => toOrder(r));
   }
 
   async getOrder(id: string): Promise<Order | null> {
     const r = this.stmt.order.get(id) as Row | undefined;
-    return r ? this.toOrder(r) : null;
+    return r ? toOrder(r) : null;
   }
 
   async setOrderStatus(id: string, to: OrderStatus, now: number): Promise<Order> {
     return this.db.transaction(() => {
       const r = this.stmt.order.get(id) as Row | undefined;
       if (!r) throw new AppError('ORDER_NOT_FOUND', id);
-      const order = this.toOrder(r);
+      const order = toOrder(r);
       if (!canTransition(order.status, to)) throw new AppError('ILLEGAL_TRANSITION', `${order.status} → ${to}`);
       this.stmt.setOrderStatus.run(to, now, id);
       // Units of a cancelled or refunded order go back on the shelf (and back into its sale).
