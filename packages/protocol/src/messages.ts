@@ -6,7 +6,7 @@ import { FlashSale, Order, PurchaseRequest, SALE_LIMITS } from './commerce.js';
 import { ChatLine, Role } from './chat.js';
 import { RoomEvent } from './room-events.js';
 import { TrackWhat } from './shows.js';
-import { HostMode } from './show.js';
+import { EmotionTag, Gesture, HostMode } from './show.js';
 import type { ErrorCode } from './errors.js';
 
 /**
@@ -57,6 +57,13 @@ export const ClientMessage = z.discriminatedUnion('type', [
   c('deleteChat', { messageId: z.string().max(64) }),
   c('mute', { viewerId: z.string().max(64), durationS: z.number().int().min(10).max(7 * 24 * 3600) }),
   c('ban', { viewerId: z.string().max(64) }),
+  // Steering the host (operator): mode, typed lines, pitches, pause; the comment queue (moderator).
+  c('hostMode', { mode: HostMode }),
+  c('hostSay', { text: z.string().trim().min(1).max(300), emotion: EmotionTag.default({ name: 'happy', intensity: 0.6 }), gesture: Gesture.optional(), lang: Lang.optional() }),
+  c('queuePitch', { productId: Slug }),
+  c('hostPause', { paused: z.boolean() }),
+  c('approveComment', { messageId: z.string().max(64) }),
+  c('skipComment', { messageId: z.string().max(64) }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -79,6 +86,12 @@ export const CLIENT_ROLES: Record<ClientMessageType, Role> = {
   deleteChat: 'moderator',
   mute: 'moderator',
   ban: 'moderator',
+  hostMode: 'operator',
+  hostSay: 'operator',
+  queuePitch: 'operator',
+  hostPause: 'operator',
+  approveComment: 'moderator',
+  skipComment: 'moderator',
 };
 
 const ROLE_RANK: Record<Role, number> = { viewer: 0, moderator: 1, operator: 2 };
@@ -86,6 +99,20 @@ const ROLE_RANK: Record<Role, number> = { viewer: 0, moderator: 1, operator: 2 }
 export function roleAllows(role: Role, needed: Role): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[needed];
 }
+
+/** A chat line the brain selected for the host to answer, as the console's queue shows it. */
+export const QueuedComment = z.object({
+  messageId: z.string(),
+  viewerId: z.string(),
+  nickname: z.string(),
+  text: z.string(),
+  intent: z.string(),
+  productId: Slug.nullable(),
+  score: z.number(),
+  /** Near-duplicates merged into this one ("many of you ask about sizes"). */
+  merged: z.number().int().nonnegative(),
+});
+export type QueuedComment = z.infer<typeof QueuedComment>;
 
 /** What a late joiner needs to see the room as it is now. */
 export const RoomSnapshot = z.object({
@@ -124,6 +151,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong'), t: z.number(), serverTime: EpochMs }),
   /** Sent to one viewer when a moderator mutes or bans them. */
   z.object({ type: z.literal('moderated'), action: z.enum(['muted', 'banned']), until: EpochMs.nullable() }),
+  /** Staff only: the comments the brain has picked to answer next, best first (approve or skip them). */
+  z.object({ type: z.literal('commentQueue'), items: z.array(QueuedComment), paused: z.boolean(), mode: HostMode }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ErrorFrame = Extract<ServerMessage, { type: 'error' }> & { code: ErrorCode };

@@ -1,5 +1,5 @@
 import { nextSaleDeadline, planSale, saleIsLive, type PurchaseResult } from '@snowstage/commerce';
-import { AppError, isAppError, LOG_ONLY_KINDS, type Draw, type HostMode, type PurchaseRequest, type RoomEvent, type RoomSnapshot, type TrackWhat } from '@snowstage/protocol';
+import { AppError, isAppError, LOG_ONLY_KINDS, type Draw, type EmotionTag, type Gesture, type HostMode, type Lang, type ServerMessage, type PurchaseRequest, type RoomEvent, type RoomSnapshot, type TrackWhat } from '@snowstage/protocol';
 import type { Store } from '../store/store.js';
 import type { Bus } from '../bus.js';
 import { newId } from '../ids.js';
@@ -17,6 +17,18 @@ export interface LiveRoomDeps {
   statsIntervalMs: number;
   saleMinCountdownS: number;
   onError: (err: unknown, what: string) => void;
+}
+
+/** How staff steer the room's host (the show director implements it). */
+export interface HostControl {
+  setMode(mode: HostMode): void;
+  say(line: { text: string; emotion: EmotionTag; gesture?: Gesture; lang?: Lang }): Promise<void>;
+  queuePitch(productId: string): Promise<void>;
+  pause(paused: boolean): void;
+  approve(messageId: string): void;
+  skip(messageId: string): void;
+  /** The comment queue as staff see it. */
+  queue(): Extract<ServerMessage, { type: 'commentQueue' }>;
 }
 
 /** Something connected to the room that can be told things directly (a WebSocket connection). */
@@ -39,6 +51,7 @@ export class LiveRoom {
   private readonly unsubscribe: () => void;
   private lastCounts = '';
   private readonly observers = new Set<(events: readonly RoomEvent[]) => void>();
+  private control: HostControl | null = null;
 
   constructor(
     private readonly state: RoomState,
@@ -279,6 +292,21 @@ export class LiveRoom {
 
   get hostMode(): HostMode {
     return this.state.host.mode;
+  }
+
+  /** The director attaches itself here; staff commands reach the host through it. */
+  attachHost(control: HostControl | null): void {
+    this.control = control;
+  }
+
+  host(): HostControl {
+    if (!this.control) throw new AppError('HOST_UNAVAILABLE');
+    return this.control;
+  }
+
+  /** Sends a message to every staff connection of the room on this node (the console's comment queue). */
+  toStaff(message: object): void {
+    for (const set of this.members.values()) for (const m of set) if (m.actor.role !== 'viewer') m.sendDirect(message);
   }
 
   /**
