@@ -1,0 +1,71 @@
+import * as THREE from 'three';
+
+/** A shot: the vertical band of the avatar to show (metres at rest height 1.6) and the width it needs. */
+export interface Shot {
+  centreY: number;
+  height: number;
+  width: number;
+}
+
+export const SHOTS = {
+  /** Head and shoulders, for talking. */
+  close: { centreY: 1.34, height: 0.62, width: 0.62 },
+  /** Knees up, for gestures (hands at chest and above stay in frame). */
+  gesture: { centreY: 1.08, height: 1.22, width: 1.0 },
+  /** The whole body with room for dance moves. */
+  full: { centreY: 0.86, height: 1.95, width: 1.5 },
+} as const satisfies Record<string, Shot>;
+export type ShotName = keyof typeof SHOTS;
+
+/**
+ * Frames the avatar and eases between shots (critically damped), with a slow, small drift so the
+ * picture breathes. Fits the shot's height and width to the viewport's aspect (portrait phones too).
+ * `scale` adapts the shots to models taller or shorter than Dong Dong.
+ */
+export class CameraRig {
+  readonly camera: THREE.PerspectiveCamera;
+  private cur: Shot = { ...SHOTS.gesture };
+  private vel = { centreY: 0, height: 0, width: 0 };
+  private target: Shot = SHOTS.gesture;
+  scale = 1;
+
+  constructor(aspect: number) {
+    this.camera = new THREE.PerspectiveCamera(24, aspect, 0.1, 40);
+  }
+
+  setShot(name: ShotName, immediate = false): void {
+    this.target = SHOTS[name];
+    if (immediate) {
+      this.cur = { ...this.target };
+      this.vel = { centreY: 0, height: 0, width: 0 };
+    }
+  }
+
+  update(dt: number, seconds: number, aspect: number): void {
+    const k = 1 - Math.exp(-dt * 3.2);
+    // A critically damped step towards the target for each shot parameter.
+    for (const key of ['centreY', 'height', 'width'] as const) {
+      const x = this.cur[key], goal = this.target[key];
+      const omega = 3.0;
+      const v = this.vel[key];
+      const a = omega * omega * (goal - x) - 2 * omega * v;
+      this.vel[key] = v + a * dt;
+      this.cur[key] = x + this.vel[key] * dt;
+      if (!Number.isFinite(this.cur[key])) this.cur[key] = goal;
+    }
+    void k;
+    const cam = this.camera;
+    cam.aspect = aspect;
+    const tan = Math.tan(THREE.MathUtils.degToRad(cam.fov / 2));
+    const h = this.cur.height * this.scale, w = this.cur.width * this.scale;
+    const dist = Math.max(h / 2 / tan, w / 2 / (tan * aspect));
+    const cy = this.cur.centreY * this.scale;
+    const drift = 0.01 * this.scale;
+    const x = Math.sin(seconds * 0.21) * drift * 2, y = Math.sin(seconds * 0.17 + 1) * drift;
+    // A slightly high camera for wide shots, at eye level for close-ups.
+    const lift = THREE.MathUtils.clamp((this.cur.height - 0.6) * 0.12, 0, 0.16) * this.scale;
+    cam.position.set(x, cy + lift + y, dist + 0.05);
+    cam.lookAt(x * 0.5, cy, 0);
+    cam.updateProjectionMatrix();
+  }
+}
