@@ -179,6 +179,11 @@ export class EmbeddedBrain implements Brain {
     };
   }
 
+  /** Products a line names (strong matches only), by the catalog last seen. */
+  linkProducts(text: string): string[] {
+    return this.index ? this.index.link(text, this.lastPinned).filter((l) => l.strong).map((l) => l.productId) : [];
+  }
+
   /**
    * A quick synchronous read of a chat line for comment selection: intent, products (by the catalog
    * last seen) and language. Does not touch follow-up memory.

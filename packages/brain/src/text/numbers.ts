@@ -54,3 +54,26 @@ function colloquial(s: string): string {
   const lower: Record<string, string> = { 百: '十', 千: '百', 万: '千' };
   return `${m[1]}${m[2]}${m[3]}${lower[m[2]!]}`;
 }
+
+const EN_NUMS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+
+/**
+ * Numbers in a guess or an answer, with English number words and halves: "three and a half" → 3.5,
+ * "三圈半" → 3.5, "一百五" → 150, "150km/h" → 150.
+ */
+export function spokenNumbers(text: string): number[] {
+  let t = text.toLowerCase().replace(/(\d),(\d{3})/g, '$1$2');
+  t = t.replace(/\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -](one|two|three|four|five|six|seven|eight|nine)\b/g, (_, a: string, b: string) => String(EN_NUMS[a]! + EN_NUMS[b]!));
+  t = t.replace(/\b([a-z]+) hundred\b/g, (m, a: string) => (a in EN_NUMS ? String(EN_NUMS[a]! * 100) : m));
+  t = t.replace(/\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b/g, (w) => String(EN_NUMS[w]));
+  t = t.replace(/(\d+)\s*and a half/g, (_, n: string) => String(Number(n) + 0.5));
+  t = t.replace(/([零〇一二两三四五六七八九十百千万]+|\d+)([\u4e00-\u9fff]?)半/g, (_, n: string, unit: string) => {
+    const v = /\d/.test(n) ? Number(n) : parseChineseNumber(colloquial(n));
+    return `${v + 0.5}${unit}`;
+  });
+  return extractNumbers(t);
+}
