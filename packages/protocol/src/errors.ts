@@ -46,6 +46,7 @@ export const ERRORS = {
   NOT_A_WINNER: { status: 403, en: 'You did not win that prize', zh: '你没有中这个奖' },
   CLAIM_CLOSED: { status: 409, en: 'The claim period is over', zh: '领奖期已过' },
   HOST_UNAVAILABLE: { status: 503, en: 'The virtual host is not running in this room', zh: '本直播间的虚拟主播未启动' },
+  AVATAR_INVALID: { status: 400, en: 'That file is not a usable VRM avatar', zh: '该文件不是可用的 VRM 形象模型' },
   INTERNAL: { status: 500, en: 'Something went wrong on our side', zh: '服务器出错了' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 

@@ -128,7 +128,7 @@ export const RoomSnapshot = z.object({
   /** The show on air, if any. */
   show: z.object({ id: z.string(), title: z.string(), startedAt: EpochMs }).nullable(),
   /** The host: her mode, and the show events still playing (a late joiner starts them mid-way). */
-  host: z.object({ mode: HostMode, playing: z.array(RoomEvent) }),
+  host: z.object({ mode: HostMode, playing: z.array(RoomEvent), avatarUrl: z.string() }),
 });
 export type RoomSnapshot = z.infer<typeof RoomSnapshot>;
 

@@ -52,6 +52,8 @@ export const RoomEvent = z.discriminatedUnion('kind', [
   e('replayViewed', { showId: z.string(), viewerId: z.string() }),
   /** A lucky draw run in this room: announced (open), drawn (winners revealed) or redrawn. */
   e('draw', { draw: Draw, phase: z.enum(['open', 'drawn', 'redrawn']) }),
+  /** The operator changed the host's 3D model (a VRM URL) for everyone. */
+  e('avatar', { url: z.string().max(300) }),
   e('muted', { viewerId: z.string(), until: EpochMs, by: z.string() }),
   e('banned', { viewerId: z.string(), by: z.string() }),
   // The host's performance (see show.ts).

@@ -15,12 +15,34 @@ export interface BlocklistMatcher {
 
 /** Builds a matcher over both languages' words. Substring match on folded text. */
 export function createBlocklist(list: Blocklist): BlocklistMatcher {
-  const words = [...list.zh, ...list.en].map((w) => ({ word: w, folded: foldForMatching(w) })).filter((w) => w.folded.length > 0);
-  return {
-    find(text) {
-      const folded = foldForMatching(text);
-      for (const w of words) if (folded.includes(w.folded)) return w.word;
-      return null;
-    },
-  };
+  return new EditableBlocklist(list);
+}
+
+/**
+ * A blocklist moderators can edit while the show runs: `replace` swaps the words at once for
+ * every room that holds this matcher.
+ */
+export class EditableBlocklist implements BlocklistMatcher {
+  private words: { word: string; folded: string }[] = [];
+  private current: Blocklist = { zh: [], en: [] };
+
+  constructor(list: Blocklist) {
+    this.replace(list);
+  }
+
+  get list(): Blocklist {
+    return this.current;
+  }
+
+  replace(list: Blocklist): void {
+    const clean = (ws: readonly string[]) => [...new Set(ws.map((w) => w.trim()).filter((w) => foldForMatching(w).length > 0))];
+    this.current = { zh: clean(list.zh), en: clean(list.en) };
+    this.words = [...this.current.zh, ...this.current.en].map((w) => ({ word: w, folded: foldForMatching(w) }));
+  }
+
+  find(text: string): string | null {
+    const folded = foldForMatching(text);
+    for (const w of this.words) if (folded.includes(w.folded)) return w.word;
+    return null;
+  }
 }

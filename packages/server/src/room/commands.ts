@@ -35,6 +35,7 @@ export type RoomCommand =
   | { type: 'showEnded'; showId: string }
   | { type: 'replayViewed'; showId: string; viewerId: string }
   | { type: 'draw'; draw: Draw; phase: 'open' | 'drawn' | 'redrawn' }
+  | { type: 'avatar'; url: string }
   /** The host performs: a show event made by the show runtime (speech, gesture, expression, dance, mode). */
   | { type: 'perform'; event: ShowEventDraft; endsAt: number }
   | { type: 'deleteChat'; actor: Actor; messageId: string }

@@ -15,6 +15,8 @@ export class RoomHub {
     private readonly store: Store,
     private readonly rules: RoomRules,
     private readonly deps: LiveRoomDeps,
+    /** The avatar rooms start with (the one the operator chose last, or the default). */
+    private readonly avatarUrl?: () => Promise<string>,
   ) {}
 
   /** The live room with this id. Rejects with ROOM_NOT_FOUND for rooms the store doesn't have. */
@@ -32,6 +34,7 @@ export class RoomHub {
     const record = await this.store.getRoom(roomId);
     if (!record) throw new AppError('ROOM_NOT_FOUND', roomId);
     const state = await restoreRoom(this.store, record, this.rules, this.deps.now());
+    if (this.avatarUrl) state.host.avatarUrl = await this.avatarUrl();
     return new LiveRoom(state, this.deps);
   }
 

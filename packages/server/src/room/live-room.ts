@@ -276,6 +276,11 @@ export class LiveRoom {
     return this.state.show;
   }
 
+  /** Swaps the host's 3D model for everyone in the room. */
+  setAvatar(url: string): void {
+    this.dispatch({ type: 'avatar', url });
+  }
+
   /** Announces a lucky draw's phase in this room (the host reacts; viewers see the reveal). */
   announceDraw(draw: Draw, phase: 'open' | 'drawn' | 'redrawn'): void {
     this.dispatch({ type: 'draw', draw, phase });

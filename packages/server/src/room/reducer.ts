@@ -160,6 +160,11 @@ export function reduce(state: RoomState, cmd: RoomCommand, now: number): Reducti
     case 'draw':
       emit({ kind: 'draw', draw: cmd.draw, phase: cmd.phase });
       break;
+    case 'avatar':
+      if (state.host.avatarUrl === cmd.url) break;
+      state.host.avatarUrl = cmd.url;
+      emit({ kind: 'avatar', url: cmd.url });
+      break;
     case 'replayViewed':
       emit({ kind: 'replayViewed', showId: cmd.showId, viewerId: cmd.viewerId });
       break;

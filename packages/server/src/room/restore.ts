@@ -79,6 +79,6 @@ export function snapshotOf(state: RoomState, now: number): RoomSnapshot {
     likes: state.likes + state.pendingLikes,
     announcement: state.announcement,
     show: state.show,
-    host: { mode: state.host.mode, playing: state.host.playing.filter((p) => p.endsAt > now).map((p) => p.event) },
+    host: { mode: state.host.mode, playing: state.host.playing.filter((p) => p.endsAt > now).map((p) => p.event), avatarUrl: state.host.avatarUrl },
   };
 }

@@ -42,7 +42,7 @@ export interface RoomState {
   /** The show on air. */
   show: { id: string; title: string; startedAt: number } | null;
   /** The host's mode and the show events still playing, each with the room-clock time it ends. */
-  host: { mode: HostMode; playing: { event: RoomEvent; endsAt: number }[] };
+  host: { mode: HostMode; playing: { event: RoomEvent; endsAt: number }[]; avatarUrl: string };
 }
 
 export function createRoomState(id: string, title: LocalizedText, rules: RoomRules): RoomState {
@@ -64,6 +64,6 @@ export function createRoomState(id: string, title: LocalizedText, rules: RoomRul
     banned: new Set(),
     chatBuckets: new Map(),
     show: null,
-    host: { mode: 'idle', playing: [] },
+    host: { mode: 'idle', playing: [], avatarUrl: '/avatars/dongdong.vrm' },
   };
 }
