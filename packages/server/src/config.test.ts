@@ -30,3 +30,17 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SNOWSTAGE_CONFIG: '/nonexistent/snow.json' })).toThrow(/does not exist/);
   });
 });
+
+describe('loadConfig: scale-out and host settings', () => {
+  it('takes database and Redis URLs and checks their scheme', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(c.databaseUrl).toBe('postgres://u@h/db');
+    expect(() => loadConfig({ REDIS_URL: 'http://nope' })).toThrow(/REDIS_URL = "http:\/\/nope": must be a redis:\/\/ URL/);
+  });
+
+  it('needs an URL for an HTTP speech engine and a model for an LLM', () => {
+    expect(() => loadConfig({ TTS_ENGINE: 'openai' })).toThrow(/TTS_URL: required when TTS_ENGINE = "openai"/);
+    expect(() => loadConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1' })).toThrow(/LLM_MODEL: required/);
+    expect(loadConfig({ HOST_ENABLED: 'false' }).hostEnabled).toBe(false);
+  });
+});

@@ -37,6 +37,37 @@ export const ConfigSchema = z.object({
   saleMinCountdownS: int(1, 300).default(10),
   /** A client whose unsent backlog exceeds this is disconnected (it reconnects and gets a snapshot). */
   maxClientBacklogBytes: int(64 * 1024, 512 * 1024 * 1024).default(8 * 1024 * 1024),
+
+  // ── scale-out (unset: SQLite file and in-process bus) ──
+  /** PostgreSQL connection string; when set, the store is PostgreSQL instead of the SQLite file. */
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** Redis URL; when set, rooms fan out through Redis pub/sub and flash-sale stock is reserved in Redis. */
+  redisUrl: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  /** This node's name in logs and leases. @default hostname-pid */
+  nodeId: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, . _ -').optional(),
+
+  // ── the host ──
+  /** Run the virtual host (brain, voice, director) in the rooms. */
+  hostEnabled: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** The VRM model viewers see, until an operator uploads another. @default the shipped Dong Dong */
+  avatarUrl: z.string().max(300).optional(),
+  /** How long the room may be quiet before the host fills it (talk show, pitch), ms. */
+  hostIdleMs: int(1000, 600_000).default(8000),
+  /** Speech engine: the embedded eSpeak-NG, or an HTTP engine. */
+  ttsEngine: z.enum(['espeak', 'openai', 'cosyvoice']).default('espeak'),
+  /** Base URL of the HTTP speech engine (openai: …/v1; cosyvoice: the server root). */
+  ttsUrl: z.string().url().optional(),
+  ttsModel: z.string().max(100).optional(),
+  ttsApiKey: z.string().max(500).optional(),
+  /** Voice names for the HTTP engine, per language. */
+  ttsVoiceZh: z.string().max(100).optional(),
+  ttsVoiceEn: z.string().max(100).optional(),
+  /** An OpenAI-compatible chat endpoint for the LLM brain (Ollama, vLLM, llama.cpp, DashScope…); unset: the embedded brain. */
+  llmBaseUrl: z.string().url().optional(),
+  llmModel: z.string().max(100).optional(),
+  llmApiKey: z.string().max(500).optional(),
+  /** Fall back to the embedded brain when the LLM's first token takes longer, ms. */
+  llmFirstTokenMs: int(100, 60_000).default(2500),
 });
 export type Config = Readonly<z.infer<typeof ConfigSchema>>;
 
@@ -79,6 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       const name = ENV_NAMES[key as keyof typeof ENV_NAMES] ?? key;
       problems.push(`${name} = ${JSON.stringify(raw[key])}: ${issue.message}`);
     }
+  }
+  if (parsed.success) {
+    const c = parsed.data;
+    if (c.ttsEngine !== 'espeak' && !c.ttsUrl) problems.push(`TTS_URL: required when TTS_ENGINE = "${c.ttsEngine}"`);
+    if (c.llmBaseUrl && !c.llmModel) problems.push('LLM_MODEL: required when LLM_BASE_URL is set');
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   return Object.freeze(parsed.data);

@@ -52,11 +52,11 @@ export class WavError extends Error {}
  * Use when: an HTTP engine streams a WAV body and the first samples should play before the rest arrives.
  */
 export class WavStreamDecoder {
-  private head = new Uint8Array(0);
+  private head: Uint8Array = new Uint8Array(0);
   private format: WavFormat | undefined;
   private inData = false;
   private dataLeft = Infinity;
-  private rest = new Uint8Array(0);
+  private rest: Uint8Array = new Uint8Array(0);
 
   get sampleRate(): number | undefined {
     return this.format?.sampleRate;
