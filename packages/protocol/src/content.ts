@@ -92,3 +92,17 @@ export type ScheduledShow = z.infer<typeof ScheduledShow>;
 /** content/schedule.json: the show schedule in one IANA time zone (e.g. Asia/Shanghai). */
 export const Schedule = z.object({ timezone: z.string().min(1), shows: z.array(ScheduledShow) });
 export type Schedule = z.infer<typeof Schedule>;
+
+/**
+ * A song the host dances to. The project synthesises its demo songs itself (no downloads): `bpm`,
+ * `bars` and `seed` drive the generator; the beat tracker then finds the beats the dance follows.
+ */
+export const Song = z.object({
+  id: Slug,
+  title: LocalizedText,
+  bpm: z.number().min(60).max(200),
+  bars: z.number().int().min(4).max(128),
+  seed: z.number().int().nonnegative(),
+});
+export type Song = z.infer<typeof Song>;
+export const Songs = z.object({ songs: z.array(Song).min(1) });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { Blocklist, Catalog, Faq, FunFacts, LocalizedText, Persona, Schedule, ShowcaseContent, Slug } from '@snowstage/protocol';
+import { Blocklist, Catalog, Faq, FunFacts, LocalizedText, Persona, Schedule, ShowcaseContent, Slug, Songs } from '@snowstage/protocol';
 
 export const RoomsFile = z.object({
   rooms: z.array(z.object({ id: Slug, title: LocalizedText, pinned: z.array(Slug).max(3).default([]) })).min(1),
@@ -16,6 +16,7 @@ export interface Content {
   faq: z.infer<typeof Faq>;
   schedule: z.infer<typeof Schedule>;
   showcase: ShowcaseContent;
+  songs: z.infer<typeof Songs>;
 }
 
 export class ContentError extends Error {
@@ -49,6 +50,7 @@ export function loadContent(dir: string): Content {
     faq: load(dir, 'faq.json', Faq),
     schedule: load(dir, 'schedule.json', Schedule),
     showcase: load(dir, 'showcase.json', ShowcaseContent),
+    songs: load(dir, 'songs.json', Songs),
   };
   const ids = new Set(content.catalog.products.map((p) => p.id));
   for (const room of content.rooms.rooms)
