@@ -7,7 +7,7 @@ import type { SynthesisRequest, TtsEngine } from './types.js';
 
 let espeak: EspeakEngine;
 beforeAll(async () => {
-  espeak = await EspeakEngine.create({ size: 2, warmup: 2 });
+  espeak = await EspeakEngine.create({ size: 1, warmup: 2 });
 }, 60_000);
 afterAll(() => espeak?.close());
 

@@ -7,6 +7,7 @@ import { prosodyFor } from './prosody.js';
 import { concatPcm, decodeWav, encodeWav } from './audio/wav.js';
 import { loudnessEnvelope } from './audio/envelope.js';
 import { snapPausesToAudio } from './align/snap.js';
+import { marksAtWords } from './align/marks.js';
 import { buildVisemeTimeline } from './visemes/timeline.js';
 import { abortError } from './async-queue.js';
 import { contentKey, type AudioStore, type StoredLine } from './store.js';
@@ -189,7 +190,7 @@ export class SpeechSynthesizer {
   private assemble(p: Prepared, pcm: Int16Array, sampleRate: number, events: TtsEvent[]): StoredLine {
     const durationMs = Math.round((pcm.length / sampleRate) * 1000);
     const env = loudnessEnvelope(pcm, sampleRate, 5);
-    const timed = pcm.length ? snapPausesToAudio(events, env) : events;
+    const timed = marksAtWords(pcm.length ? snapPausesToAudio(events, env) : events);
     return {
       key: p.key,
       text: p.text,

@@ -1,5 +1,17 @@
 import type { TtsEvent } from '../types.js';
 import { isSilentFrame, type Envelope } from '../audio/envelope.js';
+import { cleanPhoneme, visemesForPhoneme } from '../visemes/lookup.js';
+
+const SONORANT_CONSONANTS = new Set(['m', 'n', 'ŋ', 'l', 'ɹ', 'r', 'j', 'w', 'ʐ', 'ɚ']);
+const VOWEL_VISEMES = new Set(['aa', 'E', 'ih', 'oh', 'ou']);
+
+/** Vowels, nasals, liquids and glides: voiced all through, so never silent in the audio. */
+function sonorant(ipa: string, lang: 'zh' | 'en'): boolean {
+  const p = cleanPhoneme(ipa);
+  if (SONORANT_CONSONANTS.has(p)) return true;
+  const first = visemesForPhoneme(p, lang)?.[0]?.[0];
+  return !!first && VOWEL_VISEMES.has(first) && p !== 'h';
+}
 
 /**
  * Snaps the pauses of a phoneme timeline to the silences actually in the audio.
@@ -35,8 +47,27 @@ export function snapPausesToAudio(events: readonly TtsEvent[], env: Envelope): T
       }
       break;
     }
-    const end = next.e.ms;
-    const frames = frameRange(env, start, end);
+    let end = next.e.ms;
+    // A voiced phoneme (vowel, nasal, liquid, glide) is never silent: silence inside it belongs to the pause.
+    const prev = phon[k - 1]!.e as TtsEvent & { ipa: string; lang: 'zh' | 'en' };
+    const nextEv = next.e as TtsEvent & { ipa: string; lang: 'zh' | 'en' };
+    if (sonorant(prev.ipa, prev.lang)) {
+      let f = Math.round(start / env.hopMs) - 1;
+      while (f > Math.round(prev.ms / env.hopMs) + 3 && isSilentFrame(env, f)) f--;
+      const at = (f + 1) * env.hopMs;
+      if (at < start - env.hopMs) for (let d = k; d <= j; d++) phon[d]!.e.ms = Math.min(phon[d]!.e.ms, at);
+    }
+    const after = phon[j + 2]?.e.ms ?? env.rms.length * env.hopMs;
+    if (sonorant(nextEv.ipa, nextEv.lang)) {
+      let f = Math.round(end / env.hopMs);
+      while (f < Math.round(after / env.hopMs) - 3 && isSilentFrame(env, f)) f++;
+      const at = f * env.hopMs;
+      if (at > end + env.hopMs) {
+        moveStart(out, next.i, end, at);
+        end = at;
+      }
+    }
+    const frames = frameRange(env, phon[k]!.e.ms, end);
     if (frames.length && frames.filter((f) => isSilentFrame(env, f)).length / frames.length < 0.5) {
       for (let d = k; d <= j; d++) drop.add(phon[d]!.i);
     } else if (frames.length) {
@@ -46,7 +77,7 @@ export function snapPausesToAudio(events: readonly TtsEvent[], env: Envelope): T
         const silentFrom = run[0] * env.hopMs;
         const silentTo = (run[1] + 1) * env.hopMs;
         if (run[0] > frames[0]!) for (let d = k; d <= j; d++) if (phon[d]!.e.ms < silentFrom) phon[d]!.e.ms = silentFrom;
-        if (run[1] < frames[frames.length - 1]! && silentTo > phon[j]!.e.ms) moveStart(out, next.i, end, silentTo);
+        if (run[1] < frames[frames.length - 1]! && silentTo > phon[j]!.e.ms) moveStart(out, next.i, next.e.ms, silentTo);
       }
     }
     k = j;

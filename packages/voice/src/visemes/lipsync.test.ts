@@ -20,7 +20,7 @@ let engine: EspeakEngine;
 const lines: { line: SpokenLine; events: TtsEvent[]; pcm: Int16Array }[] = [];
 
 beforeAll(async () => {
-  engine = await EspeakEngine.create({ size: 2, warmup: 2 });
+  engine = await EspeakEngine.create({ size: 1, warmup: 2 });
   const synth = new SpeechSynthesizer({ engine, store: new MemoryAudioStore() });
   for (const text of SAMPLE) {
     const s = await synth.stream(text, { emotion: { name: 'happy', intensity: 0.5 } });
