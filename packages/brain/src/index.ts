@@ -12,7 +12,7 @@ export { findClaims, type Claim } from './guard/claims.js';
 export { LlmBrain, type LlmConfig, type LlmBrainOptions } from './llm/llm-brain.js';
 export { TagParser } from './llm/tags.js';
 export { sseData, chatDeltas } from './llm/sse.js';
-export { selectComment, markHandled, initialSelectorState, ANSWER_GAP_MS, type Selection, type SelectorState, type SelectorOptions, type Classified } from './select/selector.js';
+export { selectComment, markHandled, initialSelectorState, ANSWER_GAP_MS, type Selection, type SelectorState, type SelectorOptions, type Classified, type ClassifiedLine } from './select/selector.js';
 export { planEpisode, revealLines, type Episode, type EpisodeStep, type EpisodeOptions } from './talkshow/episode.js';
 export { judgeAnswer } from './talkshow/judge.js';
 export { direct, initialDirectorState, directorConfig } from './director/director.js';

@@ -15,14 +15,15 @@ import {
   type Step,
 } from './types.js';
 
-export function initialDirectorState(mode: HostMode = 'idle'): DirectorState {
+/** A fresh director for a room going live at `now` (quiet time counts from then). */
+export function initialDirectorState(mode: HostMode = 'idle', now = 0): DirectorState {
   return {
     mode,
     resumeMode: mode === 'paused' ? 'idle' : mode,
     speaking: null,
     queue: [],
     nextId: 1,
-    lastSpeechEndAt: -Infinity,
+    lastSpeechEndAt: now,
     chat: [],
     selector: initialSelectorState(),
     pendingApproval: null,
@@ -163,7 +164,7 @@ function onRoomEvent(s: DirectorState, e: RoomEvent, now: number, cfg: Readonly<
   const t = cfg.timings;
   switch (e.kind) {
     case 'chat': {
-      s.chat.push(e.line);
+      s.chat.push({ line: e.line, c: cfg.classify(e.line.text) });
       if (s.chat.length > 100) s.chat.splice(0, s.chat.length - 100);
       // Quiz answers while the talk show listens.
       const show = s.show;
@@ -327,7 +328,7 @@ function decide(s: DirectorState, now: number, cfg: Readonly<DirectorConfig>, to
   if (!listening) {
     const sel = s.pendingApproval
       ? null
-      : selectComment(s.selector, s.chat, s.mode, now, { classify: cfg.classify, blocked: cfg.blocked, pinned: s.pinned });
+      : selectComment(s.selector, s.chat, s.mode, now, { blocked: cfg.blocked, pinned: s.pinned });
     if (sel) {
       const approved = sel.lines.some((l) => s.approved.includes(l.id));
       if (cfg.approveComments && !approved) {

@@ -1,5 +1,5 @@
 import type { ChatLine, EmotionTag, FunFact, Gesture, HostMode, Lang, RoomEvent } from '@snowstage/protocol';
-import type { Classified, Selection, SelectorState } from '../select/selector.js';
+import type { Classified, ClassifiedLine, Selection, SelectorState } from '../select/selector.js';
 import type { Episode } from '../talkshow/episode.js';
 import type { Segment } from '../types.js';
 
@@ -74,7 +74,8 @@ export interface DirectorState {
   queue: QueuedSpeech[];
   nextId: number;
   lastSpeechEndAt: number;
-  chat: ChatLine[];
+  /** Recent chat, classified once on arrival. */
+  chat: ClassifiedLine[];
   selector: SelectorState;
   pendingApproval: { messageIds: string[]; selectionAt: number } | null;
   approved: string[];

@@ -37,8 +37,13 @@ export function initialSelectorState(): SelectorState {
   return { handled: new Set(), answeredAt: new Map(), answers: new Map(), lastAnswerAt: -Infinity };
 }
 
+/** A chat line with its classification (classify once, when it arrives). */
+export interface ClassifiedLine {
+  line: ChatLine;
+  c: Classified;
+}
+
 export interface SelectorOptions {
-  classify: (text: string) => Classified;
   /** The moderation blocklist (true = never answer). */
   blocked: (text: string) => boolean;
   pinned: readonly string[];
@@ -108,15 +113,14 @@ function sameQuestion(x: { line: ChatLine; c: Classified }, y: { line: ChatLine;
  * greetings and compliments; merges near-duplicates from several viewers into one answer; prefers
  * viewers not answered lately; and keeps the pace the mode allows. Returns null when nothing is due.
  */
-export function selectComment(state: SelectorState, chat: readonly ChatLine[], mode: HostMode, now: number, opts: SelectorOptions): Selection | null {
+export function selectComment(state: SelectorState, chat: readonly ClassifiedLine[], mode: HostMode, now: number, opts: SelectorOptions): Selection | null {
   const gap = ANSWER_GAP_MS[mode];
   if (gap === null || now - state.lastAnswerAt < gap) return null;
   const maxAge = opts.maxAgeMs ?? 90_000;
   const fairness = opts.fairnessMs ?? 600_000;
   const live = chat
-    .filter((l) => !state.handled.has(l.id) && now - l.at <= maxAge && l.role === 'viewer')
-    .filter((l) => !opts.blocked(l.text))
-    .map((line) => ({ line, c: opts.classify(line.text) }))
+    .filter(({ line: l }) => !state.handled.has(l.id) && now - l.at <= maxAge && l.role === 'viewer')
+    .filter(({ line: l }) => !opts.blocked(l.text))
     .filter((x) => x.c.intent !== 'abusive')
     .filter((x) => mode !== 'saleHype' || SALE_INTENTS.has(x.c.intent));
   if (live.length === 0) return null;
@@ -165,8 +169,8 @@ export function markHandled(state: SelectorState, sel: Pick<Selection, 'lines' |
     list.push(now);
     state.answers.set(viewer, list);
   }
-  if (state.handled.size > 20_000) {
-    const keep = [...state.handled].slice(-10_000);
+  if (state.handled.size > 4000) {
+    const keep = [...state.handled].slice(-2000);
     state.handled = new Set(keep);
   }
 }
