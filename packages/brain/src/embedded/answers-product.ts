@@ -72,7 +72,7 @@ export function answerPrice(ctx: AnswerContext, out: Lines, products: Product[])
       out.say('价格以系统和商品卡片为准，东东不会乱改价哦。', "Prices come from the shop system, and I don't change them on request!", 'calm', 0.5, 'shake-head', p.id);
     saleLineFor(ctx, out, p);
   }
-  if (products.length === 1 && !ctx.sale) {
+  if (products.length === 1 && !ctx.sale && !ctx.u.also) {
     const p = products[0]!;
     out.maybe(
       ['喜欢就点下方卡片，全国包邮！', '中国大陆包邮，放心冲！'],
@@ -183,7 +183,7 @@ export function answerStock(ctx: AnswerContext, out: Lines, products: Product[])
       const out0 = p.variants.filter((v) => v.stock === 0).map((v) => variantName(v, lang));
       out.say(
         [`${name}还有货，一共 ${total} ${unit}。`, `有货有货！${name}现在还有 ${total} ${unit}。`],
-        [`Yes, the ${name} is in stock: ${total} left.`, `In stock! ${total} ${name} left right now.`],
+        [`Yes, the ${name} is in stock: ${total} left.`, `In stock! There are ${total} left of the ${name}.`],
         total < 100 ? 'excited' : 'happy',
         0.7,
         'thumbs-up',

@@ -153,6 +153,12 @@ export class EmbeddedBrain implements Brain {
       case 'offTopic': answerOffTopic(ctx, out); break;
       case 'abusive': answerAbusive(ctx, out); break;
     }
+    // A second question in the same comment gets its answer too.
+    if (u.also === 'price') answerPrice(ctx, out, ps.slice(0, 1));
+    else if (u.also === 'stock') answerStock(ctx, out, ps.slice(0, 1));
+    else if (u.also === 'size') answerSize(ctx, out, ps.slice(0, 1));
+    else if (u.also === 'material') answerMaterial(ctx, out, ps.slice(0, 1));
+    else if (u.also === 'shipping') answerFaq(ctx, out, ['shipping'], ps);
     this.persona(ctx, out);
     return out.out.map((s) => ({ ...s, text: this.variety.unique(speakable(s.text, s.lang), s.lang, a.now, ctx.nickname) }));
   }

@@ -29,7 +29,7 @@ const CUES: Record<Intent, Cue[]> = {
     [/\bany\b.{1,30}\bin (xxl|xl|xs|s|m|l|\d{2,3})\b/, 2.5],
     [/\bin stock\b|\bstock\b|\bleft\b|\bavailable\b|\bsold out\b|\brestock|\bback in stock\b|\bstill (have|got)\b/, 3],
     [/\bgot (the|any)\b/, 1.5],
-    [/\bdo you (have|still have|sell)\b|\bany .{1,30}\bleft\b|\bhow many .{0,30}\bleft\b/, 2.5],
+    [/\bdo you (have|still have|sell)\b|\bany .{1,30}\bleft\b|\bhow many .{0,30}\bleft\b/, 3],
     [/\bis it (still )?available\b|\bis it in stock\b/, 3],
   ],
   size: [

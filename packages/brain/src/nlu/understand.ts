@@ -20,6 +20,8 @@ export interface Understanding {
   injection: boolean;
   scores: IntentScores;
   links: ProductLink[];
+  /** A second product question in the same comment ("多少钱，有XL吗"), answered after the first. */
+  also: Intent | null;
 }
 
 export interface UnderstandContext {
@@ -79,5 +81,9 @@ export function understand(text: string, viewerId: string, uiLang: Lang | undefi
   if (products.length > 0 || PRODUCT_INTENTS.has(intent)) {
     ctx.memory.set(viewerId, { productId: products[0] ?? last?.productId ?? null, intent, at: ctx.now });
   }
-  return { text, norm, lang, intent, products, followUp, mentionsSale, injection: INJECTION.test(norm), scores, links };
+  const second = Object.entries(scores.scores)
+    .filter(([i, v]) => i !== intent && v >= 3 && ['price', 'stock', 'size', 'material', 'shipping'].includes(i))
+    .sort((a, b) => b[1] - a[1])[0];
+  const also = second && ['price', 'stock', 'size', 'material'].includes(intent) && products.length > 0 ? (second[0] as Intent) : null;
+  return { text, norm, lang, intent, products, followUp, mentionsSale, injection: INJECTION.test(norm), scores, links, also };
 }
