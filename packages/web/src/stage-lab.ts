@@ -1,6 +1,7 @@
 /**
  * Stage lab: the stage alone, fed with fixture events — for development, screenshots and the browser
- * tests. `?bare` hides the control panel; `?lang=en` starts in English; `?avatar=URL` loads a VRM.
+ * tests. `?bare` hides the control panel; `?lang=en` starts in English; `?avatar=URL` loads a VRM;
+ * `?ratio=R` pins the render pixel ratio (screenshots).
  * Tests drive it through `window.lab`.
  */
 import { GESTURES, type EmotionTag, type Gesture } from '@snowstage/protocol';
@@ -10,12 +11,15 @@ import { danceEvent, expressionEvent, gestureEvent, hostModeEvent, speechEvent, 
 const q = new URLSearchParams(location.search);
 if (q.has('bare')) document.body.classList.add('bare');
 let lang: 'zh' | 'en' = q.get('lang') === 'en' ? 'en' : 'zh';
-const roomClock = () => Date.now();
+/** The lab's room clock; `lab.freeze(t)` holds it (with sound off) to photograph an exact moment. */
+let frozenAt: number | null = null;
+const roomClock = () => frozenAt ?? Date.now();
 
 const stage: Stage = await mountStage(document.getElementById('stage')!, {
   lang,
   roomClock,
   ...(q.get('avatar') ? { avatarUrl: q.get('avatar')! } : {}),
+  ...(Number(q.get('ratio')) > 0 ? { pixelRatio: Number(q.get('ratio')) } : {}),
 });
 
 /** Everything a test or a developer needs; times are room-clock ms (Date.now() here). */
@@ -44,6 +48,10 @@ const lab = {
   },
   pause() {
     stage.play(hostModeEvent('paused'));
+  },
+  /** Holds the show at room time `t` (null resumes). Only meaningful while audio is locked. */
+  freeze(t: number | null) {
+    frozenAt = t;
   },
   /** Loads a file that is not a model, to show the message and the fallback. */
   async broken() {

@@ -126,7 +126,7 @@ function emblem(part: Part, at: THREE.Vector3): void {
   }
 }
 
-const LEG_R = curve([[0.93, 0.056], [0.82, 0.056], [0.7, 0.053], [0.56, 0.045], [0.47, 0.041], [0.4, 0.042], [0.33, 0.04], [0.3, 0.039]]);
+const LEG_R = curve([[0.93, 0.056], [0.82, 0.056], [0.7, 0.053], [0.56, 0.047], [0.47, 0.045], [0.4, 0.046], [0.33, 0.044], [0.3, 0.043]]);
 
 /** Ski trousers (navy with an ice-blue side stripe) and snow boots with a fluffy cuff. */
 export function legs(part: Part): void {

@@ -17,6 +17,8 @@ export interface EyeState {
   pupilScale: number;
   /** Iris offset in metres (world x, y). */
   look: readonly [number, number];
+  /** A tear drop on the cheek under the eye, 0–1. */
+  tear: number;
 }
 
 export interface BrowState {
@@ -48,7 +50,7 @@ export interface FaceState {
   mouth: MouthState;
 }
 
-const EYE: EyeState = { open: 1, arc: -0.0045, tilt: 0, lowerRaise: 0, scale: 1, irisScale: 1, pupilScale: 1, look: [0, 0] };
+const EYE: EyeState = { open: 1, arc: -0.0045, tilt: 0, lowerRaise: 0, scale: 1, irisScale: 1, pupilScale: 1, look: [0, 0], tear: 0 };
 const BROW: BrowState = { raise: 0, inner: 0 };
 const MOUTH: MouthState = { halfWidth: 0.0085, upper: 0, lower: 0, corner: 0.0011, round: 0.8, teeth: 0, tongue: 0 };
 
@@ -94,7 +96,7 @@ export const MORPHS: ReadonlyArray<readonly [string, FaceState]> = [
   [
     'sad',
     state({
-      eye: { open: 0.8, tilt: 0.32, look: [0, -0.0012] },
+      eye: { open: 0.8, tilt: 0.32, look: [0, -0.0012], tear: 1 },
       brow: { raise: 0.0005, inner: 0.0058 },
       mouth: { halfWidth: 0.0078, upper: 0.0006, lower: -0.0012, corner: -0.003, round: 0.8 },
     }),

@@ -163,6 +163,17 @@ function eye(sink: Sink, st: EyeState, side: number): void {
   sink.disc([c[0] + h1[0], c[1] + h1[1]], 0.0034, 0.004, [0, 1], 16, 0.0016, () => col(HEX.white), place);
   sink.disc([c[0] + h2[0], c[1] + h2[1]], 0.0016, 0.0016, [0, 1], 12, 0.0016, () => col(HEX.white), place);
 
+  // A tear drop under the eye (sad): a rounded drop with a pointed top and a glint.
+  const tc: V2 = [0.0015, -0.0268];
+  const drop = (rx: number, ry: number) => (p: V2): V2 => {
+    const dx = (p[0] - tc[0]) / (rx || 1), dy = (p[1] - tc[1]) / (ry || 1);
+    const up = Math.max(0, dy);
+    return toWorld([tc[0] + dx * rx * (1 - 0.75 * up), tc[1] + dy * ry * (1 + 0.7 * up)]);
+  };
+  const tr = 0.0034 * st.tear;
+  sink.disc(tc, tr, tr, [0, 0.6, 1], 16, 0.0012, (r) => (r < 0.7 ? mixCol(HEX.white, HEX.ice, 0.45) : mixCol(HEX.white, HEX.ice, 0.8)), drop(tr, tr));
+  sink.disc([tc[0] - 0.001 * side, tc[1] - 0.0006], tr * 0.28, tr * 0.28, [0, 1], 8, 0.0014, () => col(HEX.white), (p) => toWorld(p));
+
   // Lower lash: a short soft line under the outer half.
   const ls = range(12, 0.5, 1);
   const lowerPts = ls.map((s) => {
@@ -295,17 +306,24 @@ export function faceGeometry(projector: FrontProjector, headBone: number): THREE
   }
   g.setAttribute('skinIndex', new THREE.BufferAttribute(si, 4));
   g.setAttribute('skinWeight', new THREE.BufferAttribute(sw, 4));
-  // Make every triangle face the viewer (counter-clockwise in the front view).
+  const states = MORPHS.map(([name, st]) => {
+    const s = draw(st);
+    if (s.x.length !== n) throw new Error(`face state ${name} changed the topology`);
+    return [name, s] as const;
+  });
+  // Make every triangle face the viewer (counter-clockwise in the front view). Features that are
+  // collapsed at rest (tears) take their orientation from the states where they appear.
   const idx = base.tris.slice();
   for (let t = 0; t < idx.length; t += 3) {
     const [a, b, c] = [idx[t]!, idx[t + 1]!, idx[t + 2]!];
-    const area = (base.x[b]! - base.x[a]!) * (base.y[c]! - base.y[a]!) - (base.x[c]! - base.x[a]!) * (base.y[b]! - base.y[a]!);
+    let area = 0;
+    for (const s of [base, ...states.map(([, s]) => s)]) {
+      area += (s.x[b]! - s.x[a]!) * (s.y[c]! - s.y[a]!) - (s.x[c]! - s.x[a]!) * (s.y[b]! - s.y[a]!);
+    }
     if (area < 0) [idx[t + 1], idx[t + 2]] = [c, b];
   }
   g.setIndex(idx);
-  g.morphAttributes.position = MORPHS.map(([name, st]) => {
-    const s = draw(st);
-    if (s.x.length !== n) throw new Error(`face state ${name} changed the topology`);
+  g.morphAttributes.position = states.map(([name, s]) => {
     const p = new Float32Array(n * 3);
     lift(s, p);
     for (let i = 0; i < p.length; i++) p[i] = p[i]! - pos[i]!;

@@ -8,7 +8,7 @@ import { bone, jointPos, rigid } from './skeleton.js';
 /** How far down the hair cap reaches at azimuth φ (polar angle; 0 = crown). */
 function hairline(phi: number): number {
   const back = (1 - Math.cos(phi)) / 2;
-  return 1.18 + 0.92 * back ** 1.3 + 0.3 * Math.sin(phi) ** 2 * (1 - back);
+  return 1.18 + 1.55 * back ** 2.2 + 0.3 * Math.sin(phi) ** 2 * (1 - back);
 }
 
 /** Hair colour with the anime "angel ring" shine band on the upper front half. */

@@ -50,7 +50,9 @@ export function headSkin(): Part {
     rings: 40,
     segments: 48,
     shape: (u) => headPoint(u.normalize()),
-    color: (p) => {
+    color: (p, u) => {
+      // Scalp under the hair is hair-coloured, so no skin can show through at the nape.
+      if (u.z < -0.25 && u.y < 0.6) return col(HEX.hairDeep);
       // A warm shadow under the jaw so the chin reads against the neck.
       const under = smooth(1.35, 1.31, p.y) * smooth(0.0, 0.05, -p.z + 0.05);
       return mixCol(HEX.skin, HEX.skinShadow, under * 0.6);

@@ -47,11 +47,11 @@ const SIDE: J[] = [
 
 /** Secondary (non-humanoid) chains animated by VRM spring bones: the ponytail and the scarf's tail. */
 const SECONDARY: J[] = [
-  ['ponytail1', 'head', 0, 1.525, -0.118],
-  ['ponytail2', 'ponytail1', 0, 1.49, -0.17],
-  ['ponytail3', 'ponytail2', 0, 1.4, -0.19],
-  ['ponytail4', 'ponytail3', 0, 1.3, -0.185],
-  ['ponytail5', 'ponytail4', 0, 1.21, -0.17],
+  ['ponytail1', 'head', 0, 1.548, -0.088],
+  ['ponytail2', 'ponytail1', 0, 1.566, -0.142],
+  ['ponytail3', 'ponytail2', 0, 1.49, -0.186],
+  ['ponytail4', 'ponytail3', 0, 1.385, -0.196],
+  ['ponytail5', 'ponytail4', 0, 1.285, -0.182],
   ['scarf1', 'upperChest', -0.045, 1.235, 0.085],
   ['scarf2', 'scarf1', -0.05, 1.15, 0.124],
   ['scarf3', 'scarf2', -0.052, 1.06, 0.13],

@@ -125,7 +125,7 @@ export function addVrm(glb: Glb, spec: VrmSpec): Glb {
         ],
       },
       lookAt: {
-        offsetFromHeadBone: [0, 0.105, 0.1],
+        offsetFromHeadBone: [0, 0.113, 0.105],
         type: 'expression',
         rangeMapHorizontalInner: range(28),
         rangeMapHorizontalOuter: range(28),
@@ -156,7 +156,7 @@ function springs(nodeIndex: (name: string) => number): Record<string, unknown> {
     specVersion: '1.0',
     colliders: [
       // Offsets are in the bone's local space (rest rotations are identity).
-      sphere('head', [0, 0.123, 0.005], 0.125),
+      sphere('head', [0, 0.132, 0.005], 0.134),
       sphere('upperChest', [0, -0.02, 0.0], 0.105),
       sphere('chest', [0, 0.02, 0.01], 0.105),
       sphere('neck', [0, 0.0, -0.01], 0.06),

@@ -22,6 +22,8 @@ export interface StageOptions {
   roomClock: () => number;
   /** Largest device-pixel ratio to render at. @default 1.5 */
   maxPixelRatio?: number;
+  /** A fixed render pixel ratio (screenshots, benchmarks); by default it adapts to the frame rate. */
+  pixelRatio?: number;
 }
 
 export interface StageDebug {
@@ -32,6 +34,8 @@ export interface StageDebug {
   triangles: number;
   fps: number;
   activity: string;
+  /** Where those bones are on screen: CSS pixels from the stage's top-left corner. */
+  screen: Record<string, [number, number]>;
   /** Extra facts for tests and benchmarks. */
   shot: ShotName;
   pixelRatio: number;
@@ -78,8 +82,8 @@ export async function mountStage(container: HTMLElement, opts: StageOptions): Pr
     overlay.say((l) => STRINGS[l].noWebgl, 0);
     return inertStage(root, overlay, audio, (l) => (lang = l));
   }
-  const maxRatio = Math.min(window.devicePixelRatio || 1, opts.maxPixelRatio ?? 1.5);
-  const governor = new ResolutionGovernor(maxRatio, Math.min(maxRatio, software ? 0.6 : 0.75));
+  const maxRatio = opts.pixelRatio ?? Math.min(window.devicePixelRatio || 1, opts.maxPixelRatio ?? 1.5);
+  const governor = new ResolutionGovernor(maxRatio, opts.pixelRatio ?? Math.min(maxRatio, software ? 0.6 : 0.75));
   renderer.setPixelRatio(governor.ratio);
   renderer.outputColorSpace = THREE.SRGBColorSpace;
   renderer.info.autoReset = true;
@@ -226,19 +230,24 @@ export async function mountStage(container: HTMLElement, opts: StageOptions): Pr
       const em = vrm?.expressionManager;
       if (em) for (const e of EXPRESSIONS) expressions[e] = em.getValue(e) ?? 0;
       const bones: Record<string, [number, number, number]> = {};
+      const screen: Record<string, [number, number]> = {};
       const p = new THREE.Vector3();
+      const w = root.clientWidth, h = root.clientHeight;
       if (vrm) {
         for (const b of HUMAN_BONES) {
           const node = vrm.humanoid.getRawBoneNode(b as VRMHumanBoneName);
           if (node) {
             node.getWorldPosition(p);
             bones[b] = [p.x, p.y, p.z];
+            p.project(rig.camera);
+            screen[b] = [((p.x + 1) / 2) * w, ((1 - p.y) / 2) * h];
           }
         }
       }
       return {
         expressions,
         bones,
+        screen,
         drawCalls: renderer.info.render.calls,
         triangles: renderer.info.render.triangles,
         fps: meter.fps,
@@ -281,7 +290,7 @@ function inertStage(root: HTMLElement, overlay: Overlay, audio: StageAudio, onLa
       onLang(l);
       overlay.setLang(l);
     },
-    debug: () => ({ expressions: {}, bones: {}, drawCalls: 0, triangles: 0, fps: 0, activity: 'idle', shot: 'gesture', pixelRatio: 0, audioUnlocked: audio.unlocked, avatar: '' }),
+    debug: () => ({ expressions: {}, bones: {}, screen: {}, drawCalls: 0, triangles: 0, fps: 0, activity: 'idle', shot: 'gesture', pixelRatio: 0, audioUnlocked: audio.unlocked, avatar: '' }),
     dispose: () => {
       audio.dispose();
       overlay.dispose();

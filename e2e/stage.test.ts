@@ -1,0 +1,206 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage, screenshot } from './browser.js';
+import { serveWeb, type ServedWeb } from './serve-web.js';
+
+/**
+ * The avatar stage alone (stage-lab.html, fed with fixture events) in Debian's Chromium with software
+ * WebGL: the default avatar renders where the camera frames her, speech moves her mouth, a thumbs-up
+ * raises her right hand, a dance moves her on the beat, and a broken model file falls back.
+ */
+let web: ServedWeb;
+let browser: Browser;
+
+beforeAll(async () => {
+  web = await serveWeb('stage-lab.html');
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+type Debug = {
+  expressions: Record<string, number>;
+  bones: Record<string, [number, number, number]>;
+  screen: Record<string, [number, number]>;
+  activity: string;
+  shot: string;
+  avatar: string;
+  drawCalls: number;
+  audioUnlocked: boolean;
+};
+const MOUTH = ['aa', 'ih', 'ou', 'ee', 'oh'];
+const mouthOpen = (d: Debug) => Math.max(...MOUTH.map((m) => d.expressions[m] ?? 0));
+
+async function openLab(size = { width: 960, height: 540 }, query = 'bare'): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await newPage(browser, size);
+  await page.goto(`${web.url}/stage-lab.html?${query}`);
+  await page.waitForFunction(() => {
+    const lab = (window as unknown as { lab?: { stage: { debug(): { avatar: string; drawCalls: number } } } }).lab;
+    return !!lab && lab.stage.debug().avatar !== '' && lab.stage.debug().drawCalls > 0;
+  }, null, { timeout: 60_000 });
+  return { page, errors };
+}
+
+const debug = (page: Page): Promise<Debug> => page.evaluate(() => (window as unknown as { lab: { stage: { debug(): Debug } } }).lab.stage.debug());
+const lab = (page: Page, script: string) => page.evaluate(`(async () => { const lab = window.lab; ${script} })()`);
+/** Room-clock ms now in the page. */
+const now = (page: Page): Promise<number> => page.evaluate(() => Date.now());
+
+/** RGB of page pixels at CSS coordinates, decoded from a real screenshot of the page. */
+async function pixels(page: Page, points: Array<[number, number]>): Promise<Array<[number, number, number]>> {
+  const png = (await page.screenshot()).toString('base64');
+  return page.evaluate(async ({ png, points }) => {
+    const bmp = await createImageBitmap(await (await fetch(`data:image/png;base64,${png}`)).blob());
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const g = c.getContext('2d')!;
+    g.drawImage(bmp, 0, 0);
+    return points.map(([x, y]) => {
+      const d = g.getImageData(Math.round(x), Math.round(y), 1, 1).data;
+      return [d[0]!, d[1]!, d[2]!] as [number, number, number];
+    });
+  }, { png, points });
+}
+
+describe('stage', () => {
+  it('renders Dong Dong where the camera frames her, on a non-blank set', async () => {
+    const { page, errors } = await openLab();
+    await page.waitForTimeout(500);
+    const d = await debug(page);
+    expect(d.avatar).toContain('dongdong.vrm');
+    expect(Object.keys(d.bones)).toContain('rightHand');
+    // Face: between the head bone and the eyes; jacket: between chest and hips; the sky far left.
+    // The head bone sits at the base of the skull; between the eyes is ~1.5 neck-lengths above it.
+    const [hx, hy] = d.screen.head!;
+    const eyeY = hy - (d.screen.neck![1] - hy) * 1.5;
+    const [cx, cy] = d.screen.chest!;
+    const [face, jacket, jacket2, sky] = await pixels(page, [[hx, eyeY], [cx - 25, cy], [cx + 25, cy + 10], [288, 8]]);
+    const isSkin = ([r, g, b]: number[]) => r! > 200 && g! > 160 && b! > 130 && r! >= g! && g! >= b!;
+    const isRed = ([r, g, b]: number[]) => r! > 140 && g! < 90 && b! < 100;
+    expect(isSkin(face!), `face pixel ${face}`).toBe(true);
+    expect(isRed(jacket!) || isRed(jacket2!), `jacket pixels ${jacket} ${jacket2}`).toBe(true);
+    expect(sky![2]! > sky![0]!, `sky pixel ${sky}`).toBe(true);
+    await screenshot(page, 'stage-neutral');
+    expect(errors).toEqual([]);
+  });
+
+  it('moves the mouth during speech and closes it after', async () => {
+    const { page } = await openLab();
+    await lab(page, 'await lab.stage.unlockAudio();');
+    expect((await debug(page)).audioUnlocked).toBe(true);
+    const ev = (await page.evaluate(() => {
+      const e = (window as unknown as { lab: { speak(o: object): { startAt: number; audio: { durationMs: number } } } }).lab.speak({ emotion: { name: 'neutral', intensity: 0.5 } });
+      return { startAt: e.startAt, durationMs: e.audio.durationMs };
+    })) as { startAt: number; durationMs: number };
+    let maxMouth = 0;
+    while ((await now(page)) < ev.startAt + ev.durationMs) {
+      const d = await debug(page);
+      maxMouth = Math.max(maxMouth, mouthOpen(d));
+      await page.waitForTimeout(60);
+    }
+    expect(maxMouth).toBeGreaterThan(0.3);
+    await expect.poll(async () => mouthOpen(await debug(page)), { timeout: 5000 }).toBe(0);
+  });
+
+  it('follows the loudness of speech that has no viseme track', async () => {
+    const { page } = await openLab();
+    await lab(page, 'await lab.stage.unlockAudio();');
+    const ev = (await page.evaluate(() => {
+      const e = (window as unknown as { lab: { speak(o: object): { startAt: number; audio: { durationMs: number }; visemes: unknown[] } } }).lab.speak({ withoutVisemes: true });
+      return { startAt: e.startAt, durationMs: e.audio.durationMs, visemes: e.visemes.length };
+    })) as { startAt: number; durationMs: number; visemes: number };
+    expect(ev.visemes).toBe(0);
+    let maxMouth = 0;
+    while ((await now(page)) < ev.startAt + ev.durationMs) {
+      const d = await debug(page);
+      maxMouth = Math.max(maxMouth, mouthOpen(d));
+      await page.waitForTimeout(60);
+    }
+    expect(maxMouth).toBeGreaterThan(0.1);
+    await expect.poll(async () => mouthOpen(await debug(page)), { timeout: 5000 }).toBe(0);
+  });
+
+  it('raises the right hand above the right elbow for a thumbs-up', async () => {
+    const { page } = await openLab();
+    const before = await debug(page);
+    expect(before.bones.rightHand![1]).toBeLessThan(before.bones.rightLowerArm![1]);
+    await lab(page, "lab.gesture('thumbs-up', 0);");
+    await expect
+      .poll(async () => {
+        const d = await debug(page);
+        return d.bones.rightHand![1] - d.bones.rightLowerArm![1];
+      }, { timeout: 5000, intervals: [50] })
+      .toBeGreaterThan(0.05);
+    expect((await debug(page)).activity).toBe('gesturing');
+  });
+
+  it('changes the pose from beat to beat while dancing', async () => {
+    const { page } = await openLab();
+    await lab(page, 'await lab.stage.unlockAudio();');
+    const ev = (await page.evaluate(() => {
+      const e = (window as unknown as { lab: { dance(o: object): { startAt: number; beatsMs: number[]; bpm: number } } }).lab.dance({ bars: 8, delayMs: 200 });
+      return { startAt: e.startAt, beatsMs: e.beatsMs, bpm: e.bpm };
+    })) as { startAt: number; beatsMs: number[]; bpm: number };
+    await expect.poll(async () => (await debug(page)).activity, { timeout: 5000 }).toBe('dancing');
+    await page.waitForTimeout(600);
+    // Sample the pose over two bars; the hands and hips must travel between samples.
+    const samples: Array<Record<string, [number, number, number]>> = [];
+    const end = (await now(page)) + (8 * 60_000) / ev.bpm;
+    while ((await now(page)) < end) {
+      samples.push((await debug(page)).bones);
+      await page.waitForTimeout(90);
+    }
+    expect(samples.length).toBeGreaterThan(4);
+    const spread = (bone: string, axis: number) => {
+      const xs = samples.map((s) => s[bone]![axis]!);
+      return Math.max(...xs) - Math.min(...xs);
+    };
+    const travel = Math.max(spread('leftHand', 0), spread('leftHand', 1), spread('rightHand', 0), spread('rightHand', 1));
+    expect(travel).toBeGreaterThan(0.1);
+    expect(Math.max(spread('hips', 0), spread('hips', 1))).toBeGreaterThan(0.01);
+    expect((await debug(page)).shot).toBe('full');
+    await screenshot(page, 'stage-dancing');
+  });
+
+  it('shows a clear message for a broken model file and falls back to Dong Dong', async () => {
+    const { page, errors } = await openLab({ width: 960, height: 540 }, 'bare&lang=en');
+    await lab(page, 'await lab.broken();');
+    const msg = page.locator('.ss-stage-msg');
+    await msg.waitFor();
+    expect(await msg.textContent()).toContain("This model can't be used");
+    const d = await debug(page);
+    expect(d.avatar).toContain('dongdong.vrm');
+    expect(d.bones.head).toBeDefined();
+    // Only the expected warning: nothing threw.
+    expect(errors.filter((e) => !e.includes('[stage]'))).toEqual([]);
+  });
+
+  it('poses for the README: happy with heart hands, sad wiping tears, and on a phone', async () => {
+    const { page } = await openLab({ width: 1280, height: 720 });
+    // Heart hands: the wrists come together in front of the chest (they rest ~0.4 m apart).
+    await lab(page, "lab.express({ name: 'happy', intensity: 1 }, 8000); lab.gesture('heart-hands', 300);");
+    await expect
+      .poll(async () => {
+        const d = await debug(page);
+        return Math.abs(d.bones.leftHand![0] - d.bones.rightHand![0]);
+      }, { timeout: 8000, intervals: [40] })
+      .toBeLessThan(0.3);
+    await screenshot(page, 'stage-happy-heart');
+    expect((await debug(page)).expressions.happy).toBeGreaterThan(0.3);
+    await page.waitForTimeout(2500);
+    // Wiping tears: the hands come up to the face.
+    await lab(page, "lab.express({ name: 'sad', intensity: 1 }, 8000); lab.gesture('wipe-tears', 300);");
+    await expect
+      .poll(async () => {
+        const d = await debug(page);
+        return Math.min(...['leftHand', 'rightHand'].map((h) => d.bones.head![1] - d.bones[h]![1]));
+      }, { timeout: 8000, intervals: [40] })
+      .toBeLessThan(0.2);
+    await screenshot(page, 'stage-sad-wipe-tears');
+    expect((await debug(page)).expressions.sad).toBeGreaterThan(0.3);
+
+    const phone = await openLab({ width: 390, height: 700 });
+    await screenshot(phone.page, 'stage-phone');
+  });
+});
