@@ -15,7 +15,7 @@ const MONEY = new RegExp(
 );
 const FREE = /免费送|白送|不要钱|(?<!\d)0\s?元|\bfor free\b|\b(is|are|it's) (now )?free\b(?! shipping)|\bfree of charge\b/gi;
 const DISCOUNT = /(\d(?:\.\d)?)\s?折|([一二三四五六七八九])折|(\d{1,2})\s?%\s?off\b|\bhalf price\b|半价/gi;
-const STOCK_ZH = /(还剩|还有|剩下|剩|库存|仅剩|只剩|现货)\s?(\d+)\s?(件|个|只|套|枚|条|顶|副|包|盒|份)/g;
+const STOCK_ZH = /(还剩|还有|剩下|剩|库存|仅剩|只剩|现货)[^\d，。！？,.!?]{0,4}?(\d+)\s?(件|个|只|套|枚|条|顶|副|包|盒|份)/g;
 const STOCK_EN = /\b(only |just )?(\d+)\s+(?:units?\s+|pieces?\s+|sets?\s+|items?\s+)?(left|in stock|remaining)\b/gi;
 const CLOCK = /(?<![\d.])([01]?\d|2[0-3])[:：]([0-5]\d)(?!\d)/g;
 const MINUTES = /(\d+)\s?(分钟|minutes?\b|mins?\b)/gi;
@@ -45,7 +45,7 @@ export function findClaims(text: string): Claim[] {
     out.push({ kind: 'discount', ratio, at: m.index!, len: m[0].length, raw: m[0] });
   }
   for (const m of text.matchAll(STOCK_ZH)) {
-    const numAt = m.index! + m[0].indexOf(m[2]!, m[1]!.length);
+    const numAt = m.index! + m[0].search(/\d/);
     out.push({ kind: 'stock', count: Number(m[2]), at: m.index!, len: m[0].length, raw: m[0], numAt, numLen: m[2]!.length });
   }
   for (const m of text.matchAll(STOCK_EN)) {
