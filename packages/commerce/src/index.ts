@@ -5,3 +5,4 @@ export * from './store.js';
 export * from './analytics.js';
 export * from './draw/index.js';
 export * from './showcase/index.js';
+export * from './store/index.js';

@@ -11,3 +11,4 @@ export * from './shows.js';
 export * from './showcase.js';
 export * from './room-events.js';
 export * from './messages.js';
+export * from './store.js';
