@@ -26,7 +26,7 @@ export { EMOTION_PROSODY, NEUTRAL_PROSODY, emotionInstruction, prosodyFor, speed
 
 // Audio
 export { concatPcm, decodeWav, encodeWav, WavError, WavStreamDecoder, type PcmAudio } from './audio/wav.js';
-export { loudnessEnvelope, silences, soundIntervals, SILENCE_DB, type Envelope, type Interval } from './audio/envelope.js';
+export { isSilentFrame, loudnessEnvelope, relativeLoudness, silences, soundIntervals, SILENCE_DB, type Envelope, type Interval } from './audio/envelope.js';
 export { medianF0, pitchTrack, type F0Options } from './audio/f0.js';
 
 // Visemes and alignment
