@@ -1,0 +1,133 @@
+import type { ChatLine, QueuedComment } from '@snowstage/protocol';
+import { h, toast } from '../shared/dom.js';
+import { tc } from './strings.js';
+import { action, panel, type ConsoleCtx } from './ui.js';
+
+const MUTE_S = 600;
+
+/**
+ * Moderation: the live chat with delete / mute / ban on each viewer line, and the brain's queue of
+ * comments it will answer next, with approve (answer it first) and skip.
+ */
+export class ModerationPanel {
+  readonly el: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly queueList: HTMLElement;
+  private readonly rendered = new Map<string, HTMLElement>();
+  /** Viewers this console muted or banned (those events are not broadcast). */
+  private readonly acted = new Map<string, 'muted' | 'banned'>();
+  private queueKey = '';
+
+  constructor(private readonly ctx: ConsoleCtx) {
+    const lang = ctx.lang;
+    this.list = h('ol', { class: 'mod-chat', 'aria-live': 'polite', 'data-testid': 'console-chat' });
+    this.queueList = h('ol', { class: 'queue-list', 'data-testid': 'comment-queue' });
+    this.el = panel(
+      tc(lang, 'moderation'),
+      'panel-moderation',
+      h('h3', {}, tc(lang, 'queue')),
+      this.queueList,
+      h('h3', {}, tc(lang, 'chat')),
+      this.list,
+    );
+    this.render();
+  }
+
+  render(): void {
+    this.renderChat(this.ctx.state()?.chat ?? []);
+    this.renderQueue(this.ctx.state()?.queue ?? []);
+  }
+
+  /** Adds new lines and drops deleted ones, leaving the rest (and their buttons) in place. */
+  private renderChat(lines: readonly ChatLine[]): void {
+    const keep = new Set(lines.map((l) => l.id));
+    for (const [id, el] of this.rendered) {
+      if (!keep.has(id)) {
+        el.remove();
+        this.rendered.delete(id);
+      }
+    }
+    const atBottom = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
+    for (const l of lines) {
+      if (this.rendered.has(l.id)) continue;
+      const el = this.line(l);
+      this.rendered.set(l.id, el);
+      this.list.append(el);
+    }
+    if (atBottom) this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  private line(l: ChatLine): HTMLElement {
+    const lang = this.ctx.lang;
+    const time = new Date(l.at).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const viewer = l.role === 'viewer';
+    const flag = this.acted.get(l.viewerId);
+    return h(
+      'li',
+      { class: `mod-line role-${l.role}`, 'data-id': l.id, 'data-viewer': l.viewerId },
+      h('span', { class: 'mod-time' }, time),
+      h('span', { class: 'nick' }, l.nickname),
+      flag ? h('span', { class: 'status-badge' }, flag === 'muted' ? '🔇' : '⛔') : null,
+      h('span', { class: 'text' }, l.text),
+      h(
+        'span',
+        { class: 'row-actions' },
+        action(tc(lang, 'del'), () => this.ctx.send({ type: 'deleteChat', messageId: l.id }), { class: 'btn btn-small btn-ghost', 'data-testid': 'chat-delete' }),
+        viewer ? action(tc(lang, 'mute'), () => this.moderate(l, 'muted'), { class: 'btn btn-small btn-ghost', 'data-testid': 'chat-mute' }) : null,
+        viewer ? action(tc(lang, 'ban'), () => this.moderate(l, 'banned'), { class: 'btn btn-small btn-danger', 'data-testid': 'chat-ban' }) : null,
+      ),
+    );
+  }
+
+  private async moderate(l: ChatLine, what: 'muted' | 'banned'): Promise<void> {
+    if (what === 'banned' && !confirm(`${tc(this.ctx.lang, 'banConfirm')}\n${l.nickname}`)) return;
+    const ok = await this.ctx.send(what === 'muted' ? { type: 'mute', viewerId: l.viewerId, durationS: MUTE_S } : { type: 'ban', viewerId: l.viewerId });
+    if (!ok) return;
+    this.acted.set(l.viewerId, what);
+    toast(`${l.nickname} ${what === 'muted' ? '🔇' : '⛔'}`, 'success');
+    // Re-draw that viewer's lines with the mark.
+    for (const [id, el] of this.rendered) {
+      if (el.dataset.viewer !== l.viewerId) continue;
+      const line = this.ctx.state()?.chat.find((x) => x.id === id);
+      if (line) {
+        const fresh = this.line(line);
+        el.replaceWith(fresh);
+        this.rendered.set(id, fresh);
+      }
+    }
+  }
+
+  private renderQueue(items: readonly QueuedComment[]): void {
+    const lang = this.ctx.lang;
+    const key = items.map((i) => `${i.messageId}:${i.merged}`).join('|');
+    if (key === this.queueKey && this.queueList.childElementCount > 0) return;
+    this.queueKey = key;
+    if (items.length === 0) {
+      this.queueList.replaceChildren(h('li', { class: 'empty' }, tc(lang, 'queueEmpty')));
+      return;
+    }
+    this.queueList.replaceChildren(
+      ...items.map((q) =>
+        h(
+          'li',
+          { class: 'queue-item', 'data-id': q.messageId },
+          h('div', { class: 'queue-main' }, h('span', { class: 'nick' }, q.nickname), h('span', { class: 'text' }, q.text)),
+          h(
+            'div',
+            { class: 'queue-meta' },
+            h('span', { class: 'chip' }, q.intent),
+            q.productId ? h('span', { class: 'chip' }, this.ctx.products().get(q.productId)?.name[lang] ?? q.productId) : null,
+            q.merged > 0 ? h('span', { class: 'chip' }, `+${q.merged} ${tc(lang, 'merged')}`) : null,
+            h('span', { class: 'score' }, q.score.toFixed(2)),
+          ),
+          h(
+            'div',
+            { class: 'row-actions' },
+            action(tc(lang, 'approve'), () => this.ctx.send({ type: 'approveComment', messageId: q.messageId }), { 'data-testid': 'queue-approve' }),
+            action(tc(lang, 'skip'), () => this.ctx.send({ type: 'skipComment', messageId: q.messageId }), { class: 'btn btn-small btn-ghost', 'data-testid': 'queue-skip' }),
+          ),
+        ),
+      ),
+    );
+  }
+}
