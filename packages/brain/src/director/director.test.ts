@@ -10,7 +10,7 @@ await brain.reply({ text: 'hi', viewerId: 'v0', nickname: 'x', roomId: 'main' })
 const product = (id: string) => catalog.products.find((p) => p.id === id)!;
 
 function director(over: Partial<DirectorConfig> = {}, mode: DirectorState['mode'] = 'idle') {
-  const cfg = directorConfig({ roomId: 'main', classify: (t) => brain.classify(t), blocked: () => false, funFacts: knowledge.funFacts, seed: 5, ...over });
+  const cfg = directorConfig({ roomId: 'main', classify: (t, pinned) => brain.classify(t, pinned), blocked: () => false, funFacts: knowledge.funFacts, seed: 5, ...over });
   let state = initialDirectorState(mode, T0);
   let seq = 0;
   const run = (input: DirectorInput, now: number): DirectorAction[] => {
@@ -174,8 +174,23 @@ describe('the show director', () => {
     expect(d.state.mode).toBe('qa');
   });
 
+  it('walks the tour through its products, and keeps the draw lively', () => {
+    const d = director({ tourProductIds: ['ski-backpack', 'thermos-bottle'] }, 'tour');
+    const ids: string[] = [];
+    let now = T0;
+    for (let i = 0; i < 3; i++) {
+      now += 10_000;
+      const s = speaks(d.run({ type: 'tick' }, now))[0]!;
+      ids.push((s.plan as any).script.productId);
+      d.run({ type: 'speechDone', id: s.id }, now + 3000);
+    }
+    expect(ids).toEqual(['ski-backpack', 'thermos-bottle', 'ski-backpack']);
+    const draw = director({}, 'draw');
+    expect(speaks(draw.run({ type: 'tick' }, T0 + 25_000)).map(scriptOf)).toEqual(['drawHype']);
+  });
+
   it('does not change the state it is given', () => {
-    const cfg = directorConfig({ roomId: 'main', classify: (t) => brain.classify(t), blocked: () => false, funFacts: knowledge.funFacts });
+    const cfg = directorConfig({ roomId: 'main', classify: (t, pinned) => brain.classify(t, pinned), blocked: () => false, funFacts: knowledge.funFacts });
     const s0 = initialDirectorState('pitch');
     const copy = structuredClone(s0);
     direct(s0, { type: 'room', event: { seq: 1, at: T0, kind: 'chat', line: chat('hi') } as RoomEvent }, T0, cfg);

@@ -50,7 +50,7 @@ export function initialDirectorState(mode: HostMode = 'idle', now = 0): Director
 
 /** Builds a frozen config with defaults. */
 export function directorConfig(c: Partial<DirectorConfig> & Pick<DirectorConfig, 'roomId' | 'classify' | 'blocked' | 'funFacts'>): Readonly<DirectorConfig> {
-  return Object.freeze({ lang: 'zh', songIds: [], approveComments: false, seed: 1, timings: DEFAULT_TIMINGS, ...c });
+  return Object.freeze({ lang: 'zh', songIds: [], tourProductIds: [], approveComments: false, seed: 1, timings: DEFAULT_TIMINGS, ...c });
 }
 
 /**
@@ -164,7 +164,7 @@ function onRoomEvent(s: DirectorState, e: RoomEvent, now: number, cfg: Readonly<
   const t = cfg.timings;
   switch (e.kind) {
     case 'chat': {
-      s.chat.push({ line: e.line, c: cfg.classify(e.line.text) });
+      s.chat.push({ line: e.line, c: cfg.classify(e.line.text, s.pinned) });
       if (s.chat.length > 100) s.chat.splice(0, s.chat.length - 100);
       // Quiz answers while the talk show listens.
       const show = s.show;
@@ -373,7 +373,7 @@ function fillQuiet(s: DirectorState, now: number, cfg: Readonly<DirectorConfig>,
   const { script, enqueue } = tools;
   const pitch = () => {
     const queued = s.pitchQueue.shift();
-    const pool = s.pinned.length > 0 ? s.pinned : [];
+    const pool = s.mode === 'tour' && cfg.tourProductIds.length > 0 ? cfg.tourProductIds : s.pinned;
     const id = queued ?? pool[s.pitchCursor++ % Math.max(1, pool.length)];
     if (!id) return false;
     s.lastPitchAt = now;
@@ -419,6 +419,9 @@ function fillQuiet(s: DirectorState, now: number, cfg: Readonly<DirectorConfig>,
         s.lastAskAwayAt = now;
         script('low', { type: 'askAway' });
       } else pitch();
+      break;
+    case 'draw':
+      script('low', { type: 'drawHype' });
       break;
     case 'saleHype':
       if (s.sale && !s.sale.closed) script('low', { type: s.sale.opened ? 'saleOpen' : 'saleAnnounce', saleId: s.sale.id });

@@ -177,6 +177,8 @@ async function scriptLines(sc: ScriptRef, lang: Lang, deps: RenderDeps, signal?:
       const names = sc.nicknames.map((n) => speakable(n, lang)).filter(Boolean);
       return [seg(L(`欢迎${names.join('、')}来到直播间！`, `Welcome, ${names.join(', ')}!`), lang, 'happy', 0.8, 'wave')];
     }
+    case 'drawHype':
+      return [seg(L('抽奖进行中！留在直播间、参与互动就有机会，祝大家好运！', 'The lucky draw is on! Stay in the room to take part, good luck everyone!'), lang, 'excited', 0.8, 'cheer')];
     case 'askAway':
       return [seg(L('有什么想问的，尽管在公屏问东东！', "Got a question? Ask me anything in the chat!"), lang, 'happy', 0.6, 'wave')];
   }

@@ -18,7 +18,8 @@ export type ScriptRef =
   | { type: 'thanks'; buyers: string[]; productId: string; qty: number; big: boolean }
   | { type: 'milestone'; kind: 'viewers' | 'likes'; count: number }
   | { type: 'welcome'; nicknames: string[] }
-  | { type: 'askAway' };
+  | { type: 'askAway' }
+  | { type: 'drawHype' };
 
 /** What to say: fixed lines, an answer to chat (a brain call), or a script rendered at speaking time. */
 export type SpeechPlan =
@@ -105,8 +106,10 @@ export interface DirectorConfig {
   funFacts: readonly FunFact[];
   /** Songs she can dance to; empty = no dancing. */
   songIds: readonly string[];
-  /** Synchronous classification of chat lines (EmbeddedBrain.classify). */
-  classify: (text: string) => Classified;
+  /** Synchronous classification of chat lines, given the room's pinned products (EmbeddedBrain.classify). */
+  classify: (text: string, pinned: readonly string[]) => Classified;
+  /** Products the tour walks through, in order; empty = the pinned ones. */
+  tourProductIds: readonly string[];
   /** The moderation blocklist. */
   blocked: (text: string) => boolean;
   /** Ask the operator before answering each selected comment. @default false */

@@ -20,6 +20,14 @@ describe('the embedded brain', () => {
     expect(money(r.text)).toEqual([25900]);
   });
 
+  it('classifies chat synchronously once warmed, resolving "N号链接" by the pinned products', async () => {
+    const brain = demoBrain();
+    expect(brain.classify('围巾多少钱').products).toEqual([]);
+    await brain.warm('main');
+    expect(brain.classify('围巾多少钱')).toEqual({ intent: 'price', products: ['knit-scarf'], lang: 'zh' });
+    expect(brain.classify('1号链接还有吗', ['thermos-bottle']).products).toEqual(['thermos-bottle']);
+  });
+
   it('tags every segment with an emotion and points at the product', async () => {
     const r = await ask(demoBrain(), 'how much is the mug?');
     expect(r.intent).toBe('price');

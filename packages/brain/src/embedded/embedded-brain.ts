@@ -185,6 +185,16 @@ export class EmbeddedBrain implements Brain {
     };
   }
 
+  /**
+   * Loads the catalog names for `classify` and `linkProducts` before the first reply (call at start-up
+   * and after products change). Prices and stock are never kept: replies always read them fresh.
+   */
+  async warm(roomId: string, signal?: AbortSignal): Promise<void> {
+    const [products, pinned] = await Promise.all([this.opts.facts.listProducts(signal), this.opts.facts.pinned(roomId, signal)]);
+    this.indexFor(products);
+    this.lastPinned = pinned;
+  }
+
   /** Products a line names (strong matches only), by the catalog last seen. */
   linkProducts(text: string): string[] {
     return this.index ? this.index.link(text, this.lastPinned).filter((l) => l.strong).map((l) => l.productId) : [];
@@ -194,9 +204,9 @@ export class EmbeddedBrain implements Brain {
    * A quick synchronous read of a chat line for comment selection: intent, products (by the catalog
    * last seen) and language. Does not touch follow-up memory.
    */
-  classify(text: string, uiLang?: Lang): { intent: Intent; products: string[]; lang: Lang } {
+  classify(text: string, pinned?: readonly string[], uiLang?: Lang): { intent: Intent; products: string[]; lang: Lang } {
     const scores = scoreIntents(text);
-    const links = this.index ? this.index.link(text, this.lastPinned) : [];
+    const links = this.index ? this.index.link(text, pinned ?? this.lastPinned) : [];
     const intent = scores.best ?? (links.length > 0 ? 'productInfo' : (this.faq.keywordHit(text) ? FAQ_INTENT[this.faq.keywordHit(text)!.topic] : 'offTopic'));
     return { intent, products: links.filter((l) => l.strong).map((l) => l.productId), lang: detectLang(text) ?? uiLang ?? 'zh' };
   }
