@@ -15,6 +15,7 @@ import {
 } from '@snowstage/protocol';
 import { SQLITE_MIGRATIONS } from './sqlite-schema.js';
 import { SqliteDrawStore, SqliteShowcaseStore } from './sqlite-showcase.js';
+import { SqliteCloudStore } from './sqlite-cloudstore.js';
 import type { RoomRecord, Store } from './store.js';
 import { newId } from '../ids.js';
 import { productRows, saleParams, toOrder, toProduct, toSale, type Row } from './rows.js';
@@ -32,6 +33,7 @@ export class SqliteStore implements Store {
   private readonly purchaseImmediate: SqliteStore['purchaseTx'];
   readonly showcase: SqliteShowcaseStore;
   readonly draws: SqliteDrawStore;
+  readonly cloudstore: SqliteCloudStore;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -46,6 +48,7 @@ export class SqliteStore implements Store {
     this.purchaseImmediate = this.db.transaction(this.purchaseTx).immediate;
     this.showcase = new SqliteShowcaseStore(this.db);
     this.draws = new SqliteDrawStore(this.db);
+    this.cloudstore = new SqliteCloudStore(this.db);
   }
 
   private migrate(): void {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planSale } from '@snowstage/commerce';
 import { tshirt } from '@snowstage/commerce/testing';
 import type { Store } from './store.js';
+import type { StoreRecord } from '@snowstage/protocol';
 
 /**
  * The behaviour every Store adapter must have. Each adapter's test file calls this with a factory
@@ -175,6 +176,143 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await store.getMeta('seededAt')).toBeNull();
       await store.setMeta('seededAt', '1');
       expect(await store.getMeta('seededAt')).toBe('1');
+    });
+  });
+  describeCloudStoreContract(name, makeStore);
+}
+
+const shop = (id: string, zh: string, en: string, cityZh: string, cityEn: string): StoreRecord => ({
+  id,
+  name: { zh, en },
+  city: { zh: cityZh, en: cityEn },
+  province: { zh: cityZh + '市', en: cityEn },
+  address: { zh: `${cityZh}某路 1 号`, en: `1 Some Road, ${cityEn}` },
+  lat: 39.9,
+  lon: 116.4,
+});
+
+/** The Cloud Store port: registry, designs, kiosk checkouts linked to catalog orders, timelines and back-office reads. */
+function describeCloudStoreContract(name: string, makeStore: () => Promise<Store>): void {
+  describe(`${name} cloud store contract`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await makeStore();
+      await store.upsertProducts([tshirt({ m: 10, l: 5 })]);
+    });
+    afterEach(async () => store.close());
+
+    it('keeps a registry of stores, searchable in both languages and by city', async () => {
+      const cs = store.cloudstore;
+      await cs.upsertStores([
+        shop('cs-bj-0001', '王府井店', 'Wangfujing Store', '北京', 'Beijing'),
+        shop('cs-bj-0002', '三里屯店', 'Sanlitun Store', '北京', 'Beijing'),
+        shop('cs-sh-0001', '南京路店', 'Nanjing Road Store', '上海', 'Shanghai'),
+      ]);
+      await cs.upsertStores([shop('cs-bj-0002', '三里屯太古里店', 'Taikoo Li Sanlitun Store', '北京', 'Beijing')]);
+      expect(await cs.countStores()).toBe(3);
+      expect((await cs.getStore('cs-bj-0002'))!.name.zh).toBe('三里屯太古里店');
+      expect(await cs.getStore('cs-xx-0001')).toBeNull();
+      expect((await cs.searchStores({ text: '南京', limit: 10 })).stores.map((s) => s.id)).toEqual(['cs-sh-0001']);
+      expect((await cs.searchStores({ text: 'TAIKOO', limit: 10 })).stores.map((s) => s.id)).toEqual(['cs-bj-0002']);
+      expect((await cs.searchStores({ text: '100%', limit: 10 })).total).toBe(0);
+      const page = await cs.searchStores({ city: 'bj', limit: 1, offset: 1 });
+      expect(page).toMatchObject({ total: 2, stores: [{ id: 'cs-bj-0002' }] });
+      expect(await cs.cities()).toEqual([
+        { code: 'bj', city: { zh: '北京', en: 'Beijing' }, count: 2 },
+        { code: 'sh', city: { zh: '上海', en: 'Shanghai' }, count: 1 },
+      ]);
+    });
+
+    it('saves a design once under its id, and its print files per side', async () => {
+      const cs = store.cloudstore;
+      const doc = { v: 1 as const, garment: 'tshirt' as const, color: 'white', sides: { front: [], back: [] } };
+      await cs.saveDesign('d_1', doc, 1);
+      await cs.saveDesign('d_1', { ...doc, color: 'navy' }, 2);
+      expect(await cs.getDesign('d_1')).toEqual(doc);
+      expect(await cs.getDesign('d_2')).toBeNull();
+      await cs.savePrint({ designId: 'd_1', side: 'front', widthPx: 2480, heightPx: 3508, dpi: 300, pngSha256: 'ab' });
+      await cs.savePrint({ designId: 'd_1', side: 'back', widthPx: 2480, heightPx: 3508, dpi: 300, pngSha256: 'cd' });
+      await cs.savePrint({ designId: 'd_1', side: 'front', widthPx: 2480, heightPx: 3508, dpi: 300, pngSha256: 'ef' });
+      expect((await cs.prints('d_1')).map((p) => [p.side, p.pngSha256])).toEqual([['front', 'ef'], ['back', 'cd']]);
+    });
+
+    it('records a checkout with its lines once per key, joined with the live orders', async () => {
+      const cs = store.cloudstore;
+      const a = await store.purchase('kiosk:cs-bj-0001', null, { productId: 'tee', variantId: 'm', qty: 2, key: 'ck-000001-0' }, 100);
+      const b = await store.purchase('kiosk:cs-bj-0001', null, { productId: 'tee', variantId: 'l', qty: 1, key: 'ck-000001-1' }, 100);
+      const address = { name: '王小雪', phone: '13800001234', province: '', city: '北京', district: '', line: '朝阳区 1 号' };
+      const checkout = { id: 'co_1', storeId: 'cs-bj-0001', key: 'ck-000001', fingerprint: 'f', address, total: { amount: 38700, currency: 'CNY' as const }, payToken: 'tok', createdAt: 100 };
+      const lines = [
+        { orderId: a.order.id, checkoutId: 'co_1', storeId: 'cs-bj-0001', lineNo: 0, kind: 'stock' as const, designId: null, producedAt: null, createdAt: 100 },
+        { orderId: b.order.id, checkoutId: 'co_1', storeId: 'cs-bj-0001', lineNo: 1, kind: 'custom' as const, designId: 'd_1', producedAt: null, createdAt: 100 },
+      ];
+      expect(await cs.insertCheckout(checkout, lines)).toEqual({ checkout, created: true });
+      const again = await cs.insertCheckout({ ...checkout, id: 'co_2' }, lines.map((l) => ({ ...l, checkoutId: 'co_2' })));
+      expect(again).toEqual({ checkout, created: false });
+      expect(await cs.checkoutByKey('cs-bj-0001', 'ck-000001')).toEqual(checkout);
+      expect(await cs.checkoutByKey('cs-bj-0002', 'ck-000001')).toBeNull();
+      expect(await cs.getCheckout('co_2')).toBeNull();
+      const view = await cs.linesOf('co_1');
+      expect(view.map((l) => [l.kind, l.variantId, l.qty, l.total.amount, l.status])).toEqual([
+        ['stock', 'm', 2, 25800, 'created'],
+        ['custom', 'l', 1, 12900, 'created'],
+      ]);
+      await store.setOrderStatus(b.order.id, 'paid', 200);
+      expect((await cs.line(b.order.id))!.status).toBe('paid');
+      expect(await cs.line('o_missing')).toBeNull();
+    });
+
+    it('keeps timelines, stamps production once, and answers the back office', async () => {
+      const cs = store.cloudstore;
+      const day1 = Date.UTC(2026, 10, 27, 2); // 10:00 in Beijing
+      const mk = async (storeId: string, key: string, variantId: string, kind: 'stock' | 'custom', at: number) => {
+        const { order } = await store.purchase(`kiosk:${storeId}`, null, { productId: 'tee', variantId, qty: 1, key: `${key}-0` }, at);
+        await cs.insertCheckout(
+          { id: `co_${key}`, storeId, key, fingerprint: 'f', address: { name: 'A', phone: '13800001234', province: '', city: '北京', district: '', line: 'x' }, total: order.total, payToken: 't', createdAt: at },
+          [{ orderId: order.id, checkoutId: `co_${key}`, storeId, lineNo: 0, kind, designId: kind === 'custom' ? 'd_1' : null, producedAt: null, createdAt: at }],
+        );
+        await cs.recordStatus(order.id, 'created', at);
+        return order.id;
+      };
+      const o1 = await mk('cs-bj-0001', 'key-00001', 'm', 'custom', day1);
+      const o2 = await mk('cs-bj-0001', 'key-00002', 'm', 'custom', day1 + 1000);
+      const o3 = await mk('cs-sh-0001', 'key-00003', 'l', 'stock', day1 + 86_400_000);
+      const o4 = await mk('cs-sh-0001', 'key-00004', 'l', 'stock', day1 + 86_400_000 + 5);
+      for (const id of [o1, o2]) {
+        await store.setOrderStatus(id, 'paid', day1 + 5000);
+        await store.setOrderStatus(id, 'in_production', day1 + 5000);
+        await cs.recordStatus(id, 'in_production', day1 + 5000);
+        await cs.recordStatus(id, 'paid', day1 + 5000);
+      }
+      await cs.recordStatus(o1, 'paid', day1 + 9999);
+      await store.setOrderStatus(o3, 'paid', day1 + 86_400_000 + 10);
+      const tl = await cs.timelines([o1, o3, 'o_missing']);
+      expect(tl.get(o1)).toEqual([
+        { status: 'created', at: day1 },
+        { status: 'paid', at: day1 + 5000 },
+        { status: 'in_production', at: day1 + 5000 },
+      ]);
+      expect(tl.get(o3)).toEqual([{ status: 'created', at: day1 + 86_400_000 }]);
+      expect(tl.has('o_missing')).toBe(false);
+
+      expect((await cs.productionQueue({ limit: 10 })).map((l) => l.orderId)).toEqual([o1, o2]);
+      expect(await cs.markProduced(o1, day1 + 6000)).toBe(true);
+      expect(await cs.markProduced(o1, day1 + 7000)).toBe(false);
+      expect(await cs.markProduced(o3, day1 + 7000)).toBe(false);
+      const queue = await cs.productionQueue({ limit: 10 });
+      expect(queue.map((l) => [l.orderId, l.producedAt])).toEqual([[o2, null], [o1, day1 + 6000]]);
+      expect(await cs.productionQueue({ limit: 10, storeId: 'cs-sh-0001' })).toEqual([]);
+
+      expect((await cs.linesByStore('cs-bj-0001', { limit: 10 })).map((l) => l.orderId)).toEqual([o2, o1]);
+      expect((await cs.linesByStore('cs-bj-0001', { limit: 10, before: day1 + 1000 })).map((l) => l.orderId)).toEqual([o1]);
+
+      // Paid sales only (o4 was never paid), per store and China day.
+      expect(await cs.salesByStoreDay({ from: day1 - 1, to: day1 + 3 * 86_400_000 })).toEqual([
+        { storeId: 'cs-bj-0001', day: '2026-11-27', orders: 2, units: 2, gmv: 25800 },
+        { storeId: 'cs-sh-0001', day: '2026-11-28', orders: 1, units: 1, gmv: 12900 },
+      ]);
+      expect(await cs.salesByStoreDay({ from: day1 - 1, to: day1 + 3 * 86_400_000, storeId: 'cs-sh-0001' })).toHaveLength(1);
+      expect(o4).toBeTruthy();
     });
   });
 }

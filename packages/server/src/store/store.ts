@@ -1,4 +1,4 @@
-import type { CommerceStore, DrawStore, ShowcaseStore } from '@snowstage/commerce';
+import type { CloudStoreStore, CommerceStore, DrawStore, ShowcaseStore } from '@snowstage/commerce';
 import type { LocalizedText, RoomEvent, Show } from '@snowstage/protocol';
 
 export interface RoomRecord {
@@ -31,6 +31,7 @@ export interface ShowStore {
 export interface Store extends CommerceStore, EventLog, ShowStore {
   readonly showcase: ShowcaseStore;
   readonly draws: DrawStore;
+  readonly cloudstore: CloudStoreStore;
   listRooms(): Promise<RoomRecord[]>;
   getRoom(id: string): Promise<RoomRecord | null>;
   upsertRoom(room: RoomRecord): Promise<void>;

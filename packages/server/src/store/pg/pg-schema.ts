@@ -71,4 +71,37 @@ export const PG_MIGRATIONS: readonly string[] = [
   CREATE INDEX draw_entry_requests_draw ON draw_entry_requests(draw_id, fan_id);
   CREATE TABLE draw_claims (draw_id TEXT NOT NULL, fan_id TEXT NOT NULL, prize_id TEXT NOT NULL, doc JSONB NOT NULL, key TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (draw_id, fan_id, prize_id));
   `,
+  `
+  CREATE TABLE cs_stores (id TEXT PRIMARY KEY, city_code TEXT NOT NULL, doc JSONB NOT NULL, search TEXT NOT NULL);
+  CREATE INDEX cs_stores_city ON cs_stores(city_code, id);
+  CREATE TABLE cs_designs (id TEXT PRIMARY KEY, doc JSONB NOT NULL, created_at BIGINT NOT NULL);
+  CREATE TABLE cs_prints (design_id TEXT NOT NULL, side TEXT NOT NULL, width_px INT NOT NULL, height_px INT NOT NULL, dpi INT NOT NULL, png_sha256 TEXT NOT NULL, PRIMARY KEY (design_id, side));
+  CREATE TABLE cs_checkouts (
+    id TEXT PRIMARY KEY,
+    store_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    address JSONB NOT NULL,
+    total BIGINT NOT NULL CHECK (total >= 0),
+    currency TEXT NOT NULL,
+    pay_token TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    UNIQUE (store_id, key)
+  );
+  CREATE TABLE cs_lines (
+    order_id TEXT PRIMARY KEY,
+    checkout_id TEXT NOT NULL REFERENCES cs_checkouts(id),
+    store_id TEXT NOT NULL,
+    line_no INT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('stock', 'custom')),
+    design_id TEXT,
+    produced_at BIGINT,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX cs_lines_checkout ON cs_lines(checkout_id, line_no);
+  CREATE INDEX cs_lines_store ON cs_lines(store_id, created_at);
+  CREATE INDEX cs_lines_kind ON cs_lines(kind, created_at);
+  CREATE INDEX cs_lines_created ON cs_lines(created_at);
+  CREATE TABLE cs_timeline (order_id TEXT NOT NULL, status TEXT NOT NULL, at BIGINT NOT NULL, PRIMARY KEY (order_id, status));
+  `,
 ];

@@ -6,6 +6,7 @@ import { json, productRows, saleParams, toOrder, toProduct, toSale, type Row } f
 import { newId } from '../../ids.js';
 import { inTransaction, isUniqueViolation, openPg, type PgOptions } from './pg-db.js';
 import { PgDrawStore, PgShowcaseStore } from './pg-showcase.js';
+import { PgCloudStore } from './pg-cloudstore.js';
 
 const HOLDING = "status NOT IN ('cancelled', 'refunded')";
 
@@ -17,10 +18,12 @@ const HOLDING = "status NOT IN ('cancelled', 'refunded')";
 export class PgStore implements Store {
   readonly showcase: PgShowcaseStore;
   readonly draws: PgDrawStore;
+  readonly cloudstore: PgCloudStore;
 
   private constructor(private readonly pool: pg.Pool) {
     this.showcase = new PgShowcaseStore(pool);
     this.draws = new PgDrawStore(pool);
+    this.cloudstore = new PgCloudStore(pool);
   }
 
   static async open(opts: PgOptions): Promise<PgStore> {
