@@ -177,4 +177,11 @@ describe('the eSpeak-NG engine', () => {
       expect(correlation(ea, eb)).toBeGreaterThan(0.95);
     });
   });
+
+  it('refuses voice names eSpeak does not have, before they reach a worker', async () => {
+    await expect(synth('你好', 'zh', NEUTRAL).then(() => undefined)).resolves.toBeUndefined();
+    const bad = engine.synthesize('hi', { lang: 'en', voice: 'bogus', emotion: NEUTRAL });
+    await expect(bad[Symbol.asyncIterator]().next()).rejects.toThrow(/not an eSpeak-NG/);
+    await expect(EspeakEngine.create({ voices: { zh: '../x' } })).rejects.toThrow(/not an eSpeak-NG/);
+  });
 });

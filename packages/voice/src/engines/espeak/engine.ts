@@ -21,6 +21,15 @@ export interface EspeakEngineOptions extends EspeakPoolOptions {
 
 export const ESPEAK_VOICES: Record<Lang, string> = { zh: 'cmn+f3', en: 'en-us+f2' };
 
+/** eSpeak voice names we pass on: Mandarin, Cantonese or English, with an optional variant (+f3, +m3…). */
+const VOICE_NAME = /^(cmn|yue|en(-[a-z0-9]+)*)(\+[A-Za-z0-9_-]+)?$/;
+
+function checkVoice(v: string): string {
+  // eSpeak accepts any name, then synthesises with a broken phoneme table: refuse unknown ones here.
+  if (!VOICE_NAME.test(v)) throw new Error(`not an eSpeak-NG Mandarin or English voice: ${JSON.stringify(v)}`);
+  return v;
+}
+
 /** Trailing silence kept where a language run meets the next, by how the run ends. */
 const KEEP_TAIL_MS = { none: 30, weak: 180, strong: 320, break: Infinity } as const;
 
@@ -32,8 +41,11 @@ export class EspeakEngine implements TtsEngine {
 
   /** Use when: starting up. Resolves when the workers are warm (about 1–3 s on 2 cores). */
   static async create(opts: EspeakEngineOptions = {}): Promise<EspeakEngine> {
+    const voices = { ...ESPEAK_VOICES, ...opts.voices };
+    checkVoice(voices.zh);
+    checkVoice(voices.en);
     const pool = await EspeakPool.start(opts);
-    return new EspeakEngine(pool, { ...ESPEAK_VOICES, ...opts.voices });
+    return new EspeakEngine(pool, voices);
   }
 
   describe(): EngineInfo {
@@ -42,6 +54,7 @@ export class EspeakEngine implements TtsEngine {
 
   async *synthesize(text: string, req: SynthesisRequest, signal?: AbortSignal): AsyncGenerator<TtsChunk> {
     if (signal?.aborted) throw abortError(signal);
+    if (req.voice) checkVoice(req.voice);
     const prosody = prosodyFor(req.emotion);
     const runs = splitLangRuns(parseSpeechMarkup(text), req.lang);
     const inner = new AbortController();
