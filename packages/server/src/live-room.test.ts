@@ -298,11 +298,11 @@ describe('event log and restart', () => {
     const kinds = new Set(events.map((e) => e.kind));
     for (const k of ['viewerJoined', 'viewerLeft', 'chat', 'chatDeleted', 'likes', 'pinned', 'soldOut', 'announcement', 'sale', 'orderPlaced', 'muted', 'banned', 'productUpdated'])
       expect(kinds, k).toContain(k);
-    const before = room.snapshot();
+    const before = await room.snapshot();
 
     await t.close();
     t = await startTestApp({}, t.dataDir);
-    const after = (await t.app.hub.get('main')).snapshot();
+    const after = await (await t.app.hub.get("main")).snapshot();
     expect(after.pinned.map((p) => p.id)).toEqual(before.pinned.map((p) => p.id));
     expect(after.chat.map((l) => l.id)).toEqual(before.chat.map((l) => l.id));
     expect(after.likes).toBe(before.likes);

@@ -16,7 +16,7 @@ export const roomRoutes: FastifyPluginAsync<{ store: Store; hub: RoomHub; auth: 
   const staff = (token: string | undefined, needed: Role) => requireStaff(auth, token, needed === 'viewer' ? 'moderator' : needed);
 
   app.get('/api/rooms', async () => ({ rooms: await store.listRooms() }));
-  app.get<{ Params: { id: string } }>('/api/rooms/:id', async (req) => ({ snapshot: (await hub.get(req.params.id)).snapshot() }));
+  app.get<{ Params: { id: string } }>('/api/rooms/:id', async (req) => ({ snapshot: await (await hub.get(req.params.id)).snapshot() }));
 
   app.post<{ Params: { id: string } }>('/api/rooms/:id/commands', async (req) => {
     const msg = ClientMessage.parse(req.body);

@@ -3,11 +3,14 @@ import { z } from 'zod';
 import { ClaimRequest, DrawPlan, DrawPublication, EnterDrawRequest, Lang, QuizAnswer, VisitRequest } from '@snowstage/protocol';
 import type { ShowcaseService } from '../showcase/showcase-service.js';
 import type { DrawService } from '../showcase/draw-service.js';
-import type { TourGuide } from '../showcase/tour-guide.js';
+import type { RoomHub } from '../room/hub.js';
 import { anonymousNickname, newViewerId, type Auth } from '../auth.js';
 import { bearer } from './errors.js';
 import { requireStaff } from './staff.js';
 import { requireViewer } from './viewer-identity.js';
+
+/** The live room whose host guides showcase tours. */
+export const SHOWCASE_ROOM = 'showcase';
 
 const NewViewer = z.object({ nickname: z.string().trim().min(1).max(24).optional(), lang: Lang.optional() }).strict();
 
@@ -15,9 +18,9 @@ const NewViewer = z.object({ nickname: z.string().trim().min(1).max(24).optional
  * The Cloud Showcase and its lucky draws over HTTP. Fans are identified by the viewer token the
  * live room (or POST /api/viewers) gave them; operators create, close and redraw draws.
  */
-export const showcaseRoutes: FastifyPluginAsync<{ showcase: ShowcaseService; draws: DrawService; tour: TourGuide; auth: Auth; blocked: (text: string) => boolean }> = async (
+export const showcaseRoutes: FastifyPluginAsync<{ showcase: ShowcaseService; draws: DrawService; hub: RoomHub; auth: Auth; blocked: (text: string) => boolean }> = async (
   app,
-  { showcase, draws, tour, auth, blocked },
+  { showcase, draws, hub, auth, blocked },
 ) => {
   const fan = (req: { headers: { authorization?: string } }) => requireViewer(auth, bearer(req as never)).viewerId;
   const operator = (req: { headers: { authorization?: string } }) => requireStaff(auth, bearer(req as never), 'operator');
@@ -40,7 +43,7 @@ export const showcaseRoutes: FastifyPluginAsync<{ showcase: ShowcaseService; dra
   app.post('/api/showcase/checkin', async (req) => showcase.checkin(fan(req)));
   app.post('/api/showcase/tour', async (req) => {
     const lang = Lang.catch('zh').parse((req.body as { lang?: unknown } | undefined)?.lang);
-    return { started: await tour.start(lang) };
+    return { started: await (await hub.get(SHOWCASE_ROOM)).startTour(lang) };
   });
 
   app.get('/api/draws', async () => ({ draws: await draws.list() }));

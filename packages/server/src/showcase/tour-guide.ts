@@ -11,7 +11,7 @@ export class TourGuide {
 
   constructor(
     private readonly content: ShowcaseContent,
-    private readonly host: () => Promise<HostRuntime>,
+    private readonly host: HostRuntime,
     private readonly onError: (err: unknown, what: string) => void = () => undefined,
     /** Booths per tour (the whole hall takes too long for one walk). @default 5 */
     private readonly stops = 5,
@@ -25,7 +25,7 @@ export class TourGuide {
   async start(lang: Lang): Promise<boolean> {
     if (this.running) return false;
     this.running = true;
-    const host = await this.host();
+    const host = this.host;
     const booths = this.pickBooths();
     host.setMode('tour', 'director');
     void this.walk(host, booths, lang)

@@ -55,7 +55,7 @@ export class ShowService {
     const show = await this.get(id);
     if (show.status !== 'scheduled') throw new AppError('SHOW_CONFLICT', `show is ${show.status}`);
     const room = await this.hub.get(show.roomId);
-    const started = room.startShow(show.id, show.title);
+    const started = await room.startShow(show.id, show.title);
     const live: Show = { ...show, status: 'live', startedAt: started.at, startSeq: started.seq };
     await this.store.saveShow(live);
     return live;
@@ -65,7 +65,7 @@ export class ShowService {
     const show = await this.get(id);
     if (show.status !== 'live') throw new AppError('SHOW_NOT_LIVE', id);
     const room = await this.hub.get(show.roomId);
-    const stopped = room.endShow(show.id);
+    const stopped = await room.endShow(show.id);
     await room.settled();
     const ended: Show = { ...show, status: 'ended', endedAt: stopped.at, endSeq: stopped.seq };
     await this.store.saveShow(ended);
@@ -106,7 +106,7 @@ export class ShowService {
   /** Live analytics for a room's show on air, kept incrementally (cheap to poll every second or two). */
   async liveAnalytics(roomId: string, bucketMs = 60_000): Promise<{ show: Show | null; analytics: Analytics | null }> {
     const room = await this.hub.get(roomId);
-    const on = room.liveShow;
+    const on = (await room.snapshot()).show;
     if (!on) return { show: null, analytics: null };
     const show = await this.get(on.id);
     await room.settled();

@@ -105,12 +105,16 @@ export class Connection implements Member {
     const room = await this.deps.hub.get(msg.room);
     if (this.closed) return { type: 'ack' };
     this.actorValue = { ...identity, role };
-    room.join(this);
+    const snapshot = await room.join(this);
+    if (this.closed) {
+      room.leave(this);
+      return { type: 'ack' };
+    }
     this.room = room;
     return {
       type: 'welcome',
       you: { ...identity, role, viewerToken: this.deps.auth.issueViewerToken(identity) },
-      snapshot: room.snapshot(),
+      snapshot,
       serverTime: this.deps.now(),
     };
   }

@@ -34,12 +34,12 @@ export const HANDLERS: { [T in Exclude<ClientMessageType, 'hello' | 'ping'>]: Ha
   deleteChat: (room, actor, m) => room.deleteChat(actor, m.messageId),
   mute: (room, actor, m) => room.mute(actor, m.viewerId, m.durationS),
   ban: (room, actor, m) => room.ban(actor, m.viewerId),
-  hostMode: (room, _a, m) => room.host().setMode(m.mode),
-  hostSay: (room, _a, m) => room.host().say({ text: m.text, emotion: m.emotion, ...(m.gesture ? { gesture: m.gesture } : {}), ...(m.lang ? { lang: m.lang } : {}) }),
-  queuePitch: (room, _a, m) => room.host().queuePitch(m.productId),
-  hostPause: (room, _a, m) => room.host().pause(m.paused),
-  approveComment: (room, _a, m) => room.host().approve(m.messageId),
-  skipComment: (room, _a, m) => room.host().skip(m.messageId),
+  hostMode: (room, _a, m) => room.hostMode(m.mode),
+  hostSay: (room, _a, m) => room.hostSay({ text: m.text, emotion: m.emotion, ...(m.gesture ? { gesture: m.gesture } : {}), ...(m.lang ? { lang: m.lang } : {}) }),
+  queuePitch: (room, _a, m) => room.queuePitch(m.productId),
+  hostPause: (room, _a, m) => room.hostPause(m.paused),
+  approveComment: (room, _a, m) => room.approveComment(m.messageId),
+  skipComment: (room, _a, m) => room.skipComment(m.messageId),
 };
 
 export async function runHandler(room: LiveRoom, actor: Actor, msg: ClientMessage): Promise<object | void> {

@@ -41,6 +41,10 @@ export class RoomClient {
   private offsetSamples: { rtt: number; offset: number }[] = [];
   /** serverTime − Date.now(), from the best recent round trip. */
   offsetMs = 0;
+  /** The newest event seq applied; events the snapshot already holds are dropped. */
+  private lastSeq = -1;
+  /** Frames that arrive between joining and the welcome (the server sends from the moment it adds us). */
+  private early: Batch[] = [];
   you: Welcome['you'] | null = null;
 
   constructor(
@@ -87,17 +91,23 @@ export class RoomClient {
       return;
     }
     switch (f.type) {
-      case 'welcome':
+      case 'welcome': {
         this.retries = 0;
         this.you = f.you;
         if (f.you.role === 'viewer') this.storage.setItem(TOKEN_KEY, f.you.viewerToken);
         this.offsetMs = f.serverTime - Date.now();
+        this.lastSeq = f.snapshot.seq;
         this.handlers.onStatus?.('live');
         this.handlers.onWelcome(f);
+        const early = this.early;
+        this.early = [];
+        for (const b of early) this.deliver(b);
         this.startClockSync();
         break;
+      }
       case 'batch':
-        this.handlers.onEvents(f.events, f.stats);
+        if (this.lastSeq < 0) this.early.push(f);
+        else this.deliver(f);
         break;
       case 'pong':
         this.addClockSample(f.t, f.serverTime);
@@ -116,6 +126,13 @@ export class RoomClient {
         p.resolve(f as Reply);
       }
     }
+  }
+
+  /** Hands on the events the client has not seen yet (each once, in order). */
+  private deliver(b: Batch): void {
+    const fresh = b.events.filter((e) => e.seq > this.lastSeq);
+    if (fresh.length > 0) this.lastSeq = fresh[fresh.length - 1]!.seq;
+    if (fresh.length > 0 || b.stats) this.handlers.onEvents(fresh, b.stats);
   }
 
   private startClockSync(): void {
@@ -137,6 +154,8 @@ export class RoomClient {
 
   private onClose(): void {
     this.ws = null;
+    this.lastSeq = -1;
+    this.early = [];
     clearInterval(this.pingTimer);
     for (const [rid, p] of this.pending) {
       clearTimeout(p.timer);
