@@ -36,7 +36,7 @@ export function createBrain(opts: BrainSetupOptions): BrainSetup {
   const embedded = new EmbeddedBrain({ facts: opts.facts, knowledge: opts.knowledge, tokenizer, clock: opts.clock, seed: opts.seed });
   const guard = new GroundingGuard({ facts: opts.facts, schedule: opts.knowledge.schedule, clock: opts.clock, onCorrection: opts.onCorrection });
   const inner: Brain = opts.llm
-    ? new LlmBrain({ config: opts.llm.config, fetch: opts.llm.fetch, embedded, knowledge: opts.knowledge, tokenizer, onError: opts.llm.onError })
+    ? new LlmBrain({ config: opts.llm.config, fetch: opts.llm.fetch, embedded, knowledge: opts.knowledge, tokenizer, clock: opts.clock, onError: opts.llm.onError })
     : embedded;
   return { brain: guardBrain(inner, guard), embedded, guard };
 }

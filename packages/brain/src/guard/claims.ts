@@ -10,7 +10,8 @@ export type Claim =
 
 const ZH = '[零〇一二两三四五六七八九十百千万点]+';
 const MONEY = new RegExp(
-  `([¥￥$])\\s?(\\d+(?:\\.\\d{1,2})?)|(\\d+(?:\\.\\d{1,2})?)\\s?(元|块钱|块|yuan\\b|rmb\\b|kuai\\b|dollars?\\b|bucks\\b)|(${ZH})\\s?(元|块)`,
+  // 块 is money only as 块钱 or at a clause end ("99块！", "99块一个"), not as a measure word ("109块金牌").
+  `([¥￥$])\\s?(\\d+(?:\\.\\d{1,2})?)|(\\d+(?:\\.\\d{1,2})?)\\s?(元|块钱|块(?=$|[^\\u4e00-\\u9fff]|[一每])|yuan\\b|rmb\\b|kuai\\b|dollars?\\b|bucks\\b)|(${ZH})\\s?(元|块钱|块(?=$|[^\\u4e00-\\u9fff]|[一每]))`,
   'gi',
 );
 const FREE = /免费送|白送|不要钱|(?<!\d)0\s?元|\bfor free\b|\b(is|are|it's) (now )?free\b(?! shipping)|\bfree of charge\b/gi;

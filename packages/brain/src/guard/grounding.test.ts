@@ -23,6 +23,8 @@ describe('finding claims', () => {
     expect(kinds('only 12 left at 99 yuan, 20% off')).toEqual(['stock', 'money', 'discount']);
     expect(kinds('今晚 21:00 开抢，还有 5 分钟，打八折，一百块')).toEqual(['clock', 'minutes', 'discount', 'money']);
     expect(kinds('全国包邮，48 小时内发货')).toEqual([]);
+    expect(kinds('一共要颁出109块金牌，两块雪板平行')).toEqual([]);
+    expect(kinds('只要99块！')).toEqual(['money']);
   });
 });
 

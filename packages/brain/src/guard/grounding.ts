@@ -131,7 +131,9 @@ export class GroundingGuard {
           for (const n of extractNumbers(`${p.description.zh} ${p.description.en}`)) ok.add(n);
         }
         if (saleHere) [saleHere.quantity, saleRemaining(saleHere), saleHere.perBuyerLimit].forEach((x) => ok.add(x));
-        return ok.has(c.count) && (named || context.length > 0 || !!saleHere);
+        // A count with no product or sale in sight is not about the shop ("还有3个项目").
+        if (context.length === 0 && !saleHere) return true;
+        return ok.has(c.count);
       }
       case 'discount':
         return !!saleHere && Math.abs(saleHere.salePrice.amount / saleHere.listPrice.amount - c.ratio) < 0.011;

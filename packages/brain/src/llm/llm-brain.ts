@@ -4,6 +4,7 @@ import { FaqSearch } from '../knowledge/faq-search.js';
 import type { Knowledge } from '../ports.js';
 import type { Tokenizer } from '../text/tokenizer.js';
 import type { Brain, BrainInput, BrainReply, Segment } from '../types.js';
+import { detectLang } from '../text/normalize.js';
 import { buildMessages } from './prompt.js';
 import { chatDeltas } from './sse.js';
 import { TagParser } from './tags.js';
@@ -32,6 +33,8 @@ export interface LlmBrainOptions {
   embedded: EmbeddedBrain;
   knowledge: Knowledge;
   tokenizer: Tokenizer;
+  /** @default Date.now */
+  clock?: () => number;
   /** Told about every fallback and broken stream (for logs and metrics). */
   onError?: (e: Error, phase: 'connect' | 'first-token' | 'stream') => void;
 }
@@ -83,14 +86,14 @@ export class LlmBrain implements Brain {
     }
     const variety = this.opts.embedded.variety;
     const onError = this.opts.onError;
+    const clock = this.opts.clock ?? Date.now;
     async function* rest(): AsyncIterable<Segment> {
       try {
-        const now = Date.now();
-        yield { ...first.value, text: variety.unique(first.value.text, first.value.lang, now) };
+        yield { ...first.value, text: variety.unique(first.value.text, first.value.lang, clock()) };
         for (;;) {
           const r = await stream.next();
           if (r.done) return;
-          yield { ...r.value, text: variety.unique(r.value.text, r.value.lang, Date.now()) };
+          yield { ...r.value, text: variety.unique(r.value.text, r.value.lang, clock()) };
         }
       } catch (e) {
         // A stream that breaks after the first sentence just ends: what was said stays said.
@@ -119,10 +122,12 @@ export class LlmBrain implements Brain {
     });
     if (!res.ok || !res.body) throw new Error(`LLM endpoint answered ${res.status}`);
     const parser = new TagParser(a.u.lang);
+    // Each sentence: the product it names (else the one asked about), and its own language.
     const productOf = (s: Segment): Segment => {
       const named = this.opts.embedded.linkProducts(s.text);
       const productId = named[0] ?? a.u.products[0];
-      return productId ? { ...s, productId } : s;
+      const lang = detectLang(s.text) ?? s.lang;
+      return { ...s, lang, ...(productId ? { productId } : {}) };
     };
     const idleMs = cfg.idleTimeoutMs ?? 8000;
     const deltas = chatDeltas(res.body, signal)[Symbol.asyncIterator]();
