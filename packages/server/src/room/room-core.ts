@@ -1,5 +1,5 @@
 import { nextSaleDeadline, planSale, saleIsLive } from '@snowstage/commerce';
-import { AppError, type Draw, type EmotionTag, type Order, type Gesture, type HostMode, type Lang, type RoomEvent, type RoomSnapshot, type ServerMessage } from '@snowstage/protocol';
+import { AppError, type Draw, type EmotionTag, type FlashSale, type Order, type Gesture, type HostMode, type Lang, type RoomEvent, type RoomSnapshot, type ServerMessage } from '@snowstage/protocol';
 import type { Store } from '../store/store.js';
 import type { Bus } from '../bus.js';
 import { newId } from '../ids.js';
@@ -22,6 +22,8 @@ export interface RoomCoreDeps {
    * "another node owns this room now" (the log's primary key fences a node that lost its lease).
    */
   durable?: { onFenced(err: unknown): void };
+  /** Called with the room's sale whenever it is scheduled or changes phase (scale-out keeps Redis stock in step). */
+  onSale?: (sale: FlashSale) => void;
 }
 
 /** How staff steer the room's host (the show director implements it). */
@@ -52,6 +54,8 @@ export class RoomCore {
   private lastStats = '';
   private control: HostControl | null = null;
   private closed = false;
+  /** Orders already announced (a report may arrive twice while the room moves between nodes). */
+  private readonly announced = new Set<string>();
 
   constructor(
     private readonly state: RoomState,
@@ -59,6 +63,7 @@ export class RoomCore {
   ) {
     this.statsTimer = setInterval(() => this.tickStats(), deps.statsIntervalMs);
     this.statsTimer.unref();
+    if (state.sale) deps.onSale?.(state.sale);
     this.armSaleTimer();
   }
 
@@ -233,6 +238,7 @@ export class RoomCore {
     const sale = planSale({ ...plan, id: newId('s'), roomId: this.state.id }, product, now, { minCountdownS: this.deps.saleMinCountdownS });
     await this.deps.store.createSale(sale);
     this.apply({ type: 'saleScheduled', sale, product });
+    this.deps.onSale?.(sale);
     this.armSaleTimer();
   }
 
@@ -240,11 +246,15 @@ export class RoomCore {
     if (this.state.sale?.id !== saleId) throw new AppError('SALE_NOT_FOUND', saleId);
     const sale = await this.deps.store.cancelSale(saleId);
     this.apply({ type: 'saleChanged', sale });
+    this.deps.onSale?.(sale);
     this.armSaleTimer();
   }
 
   /** Announces a committed purchase with the product's and the sale's numbers as the store has them now. */
   private async purchased(buyer: Actor, order: Order, replayOf?: string): Promise<void> {
+    if (this.announced.has(order.id)) return;
+    this.announced.add(order.id);
+    if (this.announced.size > 50_000) this.announced.delete(this.announced.values().next().value!);
     const [product, sale] = await Promise.all([this.deps.store.getProduct(order.productId), order.saleId ? this.deps.store.getSale(order.saleId) : Promise.resolve(null)]);
     if (product) this.dispatch({ type: 'orderPlaced', order, buyer, product, sale, via: replayOf ? 'replay' : 'live', ...(replayOf ? { replayOf } : {}) });
     if (sale) this.armSaleTimer();
@@ -266,6 +276,7 @@ export class RoomCore {
     // Fire just after the deadline so the phase computed at `now` has already changed.
     this.saleTimer = setTimeout(() => {
       this.dispatch({ type: 'tick' });
+      if (this.state.sale) this.deps.onSale?.(this.state.sale);
       this.armSaleTimer();
     }, Math.max(0, deadline - now) + 5);
   }

@@ -168,6 +168,53 @@ export class PgStore implements Store {
     return { order, replayed: false };
   }
 
+  /**
+   * Scale-out flash sales: writes an order whose units Redis has already reserved (stock, sale
+   * quantity and per-buyer limit checked there, atomically across nodes). PostgreSQL stays the
+   * record and the last guard: the stock and sale-quantity conditions are checked again here.
+   */
+  async purchaseReserved(buyerId: string, roomId: string | null, req: PurchaseRequest, sale: FlashSale, now: number): Promise<PurchaseResult> {
+    return inTransaction(this.pool, async (c) => {
+      const [existing] = await this.rows('SELECT * FROM orders WHERE buyer_id = $1 AND idempotency_key = $2', [buyerId, req.key], c);
+      if (existing) {
+        const order = toOrder(existing);
+        if (!sameRequest(order, req)) throw new AppError('IDEMPOTENCY_MISMATCH');
+        return { order, replayed: true };
+      }
+      const dec = await c.query('UPDATE variants SET stock = stock - $1 WHERE product_id = $2 AND id = $3 AND stock >= $1', [req.qty, req.productId, req.variantId]);
+      if (dec.rowCount !== 1) throw new AppError('SOLD_OUT');
+      if ((await c.query('UPDATE sales SET sold = sold + $1 WHERE id = $2 AND sold + $1 <= quantity', [req.qty, sale.id])).rowCount !== 1) throw new AppError('SOLD_OUT');
+      const order: Order = {
+        id: newId('o'),
+        buyerId,
+        roomId,
+        productId: req.productId,
+        variantId: req.variantId,
+        saleId: sale.id,
+        qty: req.qty,
+        unitPrice: sale.salePrice,
+        total: { amount: sale.salePrice.amount * req.qty, currency: sale.salePrice.currency },
+        status: 'created',
+        idempotencyKey: req.key,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await this.insertOrder(c, order);
+      return { order, replayed: false };
+    });
+  }
+
+  /** The orders of a sale that hold stock: what Redis is reconciled from. */
+  async saleOrders(saleId: string): Promise<{ buyerId: string; key: string; qty: number }[]> {
+    const rows = await this.rows(`SELECT buyer_id, idempotency_key, qty FROM orders WHERE sale_id = $1 AND ${HOLDING}`, [saleId]);
+    return rows.map((r) => ({ buyerId: r.buyer_id as string, key: r.idempotency_key as string, qty: Number(r.qty) }));
+  }
+
+  async orderByKey(buyerId: string, key: string): Promise<Order | null> {
+    const [r] = await this.rows('SELECT * FROM orders WHERE buyer_id = $1 AND idempotency_key = $2', [buyerId, key]);
+    return r ? toOrder(r) : null;
+  }
+
   /** Writes an order row (also used by the Redis-reserved purchase path). */
   async insertOrder(c: pg.Pool | pg.PoolClient, o: Order): Promise<void> {
     await c.query(
