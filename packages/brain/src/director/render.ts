@@ -92,7 +92,7 @@ async function scriptLines(sc: ScriptRef, lang: Lang, deps: RenderDeps, signal?:
       if (!p) return [];
       const sale = await deps.facts.currentSale(deps.roomId, signal);
       const name = productName(p, lang);
-      const first = pick(p.description, lang).split(/[。！.!]/)[0]!;
+      const first = pick(p.description, lang).split(/[。！!]|\.(?=\s|$)/)[0]!.trim();
       const stock = totalStock(p);
       const out = [
         seg(L(`来看看这款${name}！`, `Check out the ${name}!`), lang, 'excited', 0.7, 'point-product', p.id),

@@ -214,10 +214,15 @@ export function answerRecommendation(ctx: AnswerContext, out: Lines): void {
     out.say(`我最爱${productName(picks[0]!, 'zh')}，每天都想抱着！`, `My favourite is the ${productName(picks[0]!, 'en')}, I'd hug it every day!`, 'happy', 0.8, 'heart-hands', picks[0]!.id);
   else out.say(['给您推荐两款：', '我来推荐！', '这俩闭眼入：'], ['Here are my picks:', "I'd recommend these:", 'Two I love:'], 'happy', 0.7, 'thinking');
   for (const p of picks) {
-    const why = pick(p.description, lang).split(/[，。,.;；—]/)[0]!;
-    out.say(`${productName(p, 'zh')}，${price(p.price)}，${why}。`, `The ${productName(p, 'en')}, ${price(p.price)}: ${why.charAt(0).toLowerCase()}${why.slice(1)}.`, 'happy', 0.7, 'point-product', p.id);
+    const why = firstClause(pick(p.description, lang));
+    out.say(`${productName(p, 'zh')}，${price(p.price)}，${why}。`, `The ${productName(p, 'en')}, ${price(p.price)}: ${why.replace(/^(A|An|The) /, (m) => m.toLowerCase())}.`, 'happy', 0.7, 'point-product', p.id);
     saleLineFor(ctx, out, p);
   }
+}
+
+/** The first clause of a description (never cut inside "0.5 mm"). */
+export function firstClause(text: string): string {
+  return text.split(/[，。；;—]|,(?=\s)|\.(?=\s|$)/)[0]!.trim();
 }
 
 const tokless = { cut: (t: string) => t.split(/\s+/), addWords() {} };

@@ -60,5 +60,5 @@ export function findClaims(text: string): Claim[] {
 
 /** Splits a segment into sentences, keeping the end marks (never at a decimal point). */
 export function sentences(text: string): string[] {
-  return text.match(/[^。！？!?；;]+[。！？!?；;]*|[。！？!?；;]+/g)?.flatMap((s) => s.split(/(?<=[a-z)\]"'][.])\s+(?=[A-Z])/)) ?? [text];
+  return text.match(/[^。！？!?；;]+[。！？!?；;]*|[。！？!?；;]+/g)?.flatMap((s) => s.split(/(?<=[a-z)\]"'][.])(?=\s+[A-Z])/)) ?? [text];
 }
