@@ -65,7 +65,7 @@ async function pixels(page: Page, points: Array<[number, number]>): Promise<Arra
 
 describe('stage', () => {
   it('renders Dong Dong where the camera frames her, on a non-blank set', async () => {
-    const { page, errors } = await openLab();
+    const { page, errors } = await openLab({ width: 960, height: 540 }, 'bare&ratio=1');
     await page.waitForTimeout(500);
     const d = await debug(page);
     expect(d.avatar).toContain('dongdong.vrm');
@@ -139,18 +139,28 @@ describe('stage', () => {
     const { page } = await openLab();
     await lab(page, 'await lab.stage.unlockAudio();');
     const ev = (await page.evaluate(() => {
-      const e = (window as unknown as { lab: { dance(o: object): { startAt: number; beatsMs: number[]; bpm: number } } }).lab.dance({ bars: 8, delayMs: 200 });
+      const e = (window as unknown as { lab: { dance(o: object): { startAt: number; beatsMs: number[]; bpm: number } } }).lab.dance({ bars: 16, delayMs: 200 });
       return { startAt: e.startAt, beatsMs: e.beatsMs, bpm: e.bpm };
     })) as { startAt: number; beatsMs: number[]; bpm: number };
     await expect.poll(async () => (await debug(page)).activity, { timeout: 5000 }).toBe('dancing');
     await page.waitForTimeout(600);
-    // Sample the pose over two bars; the hands and hips must travel between samples.
-    const samples: Array<Record<string, [number, number, number]>> = [];
-    const end = (await now(page)) + (8 * 60_000) / ev.bpm;
-    while ((await now(page)) < end) {
-      samples.push((await debug(page)).bones);
-      await page.waitForTimeout(90);
-    }
+    // Sample the pose in the page, every rendered frame, over four bars; hands and hips must travel.
+    const samples = await page.evaluate(async (ms) => {
+      type B = Record<string, [number, number, number]>;
+      const lab = (window as unknown as { lab: { stage: { debug(): { bones: B } } } }).lab;
+      const out: B[] = [];
+      const end = performance.now() + ms;
+      await new Promise<void>((done) => {
+        const f = () => {
+          const b = lab.stage.debug().bones;
+          out.push({ leftHand: b.leftHand!, rightHand: b.rightHand!, hips: b.hips! });
+          if (performance.now() < end) requestAnimationFrame(f);
+          else done();
+        };
+        requestAnimationFrame(f);
+      });
+      return out;
+    }, (16 * 60_000) / ev.bpm);
     expect(samples.length).toBeGreaterThan(4);
     const spread = (bone: string, axis: number) => {
       const xs = samples.map((s) => s[bone]![axis]!);
@@ -177,30 +187,37 @@ describe('stage', () => {
   });
 
   it('poses for the README: happy with heart hands, sad wiping tears, and on a phone', async () => {
-    const { page } = await openLab({ width: 1280, height: 720 });
+    // The lab's clock is frozen at each gesture's key moment, so the pictures show the pose itself.
+    const { page } = await openLab({ width: 1280, height: 720 }, 'bare&ratio=1');
+    const pose = async (emotion: string, gesture: string, keyMs: number) => {
+      await page.evaluate(
+        ({ emotion, gesture, keyMs }) => {
+          const lab = (window as unknown as { lab: { now(): number; freeze(t: number | null): void; express(e: object, ms: number, delay: number): void; stage: { play(e: object): void } } }).lab;
+          const t = lab.now() + 200;
+          lab.express({ name: emotion, intensity: 1 }, 8000, 0);
+          lab.stage.play({ seq: 9000 + keyMs, at: t, kind: 'gesture', name: gesture, startAt: t });
+          lab.freeze(t + keyMs);
+        },
+        { emotion, gesture, keyMs },
+      );
+      await expect.poll(async () => (await debug(page)).activity, { timeout: 5000 }).toBe('gesturing');
+      await page.waitForTimeout(400);
+      return debug(page);
+    };
+    const heart = await pose('happy', 'heart-hands', 900);
     // Heart hands: the wrists come together in front of the chest (they rest ~0.4 m apart).
-    await lab(page, "lab.express({ name: 'happy', intensity: 1 }, 8000); lab.gesture('heart-hands', 300);");
-    await expect
-      .poll(async () => {
-        const d = await debug(page);
-        return Math.abs(d.bones.leftHand![0] - d.bones.rightHand![0]);
-      }, { timeout: 8000, intervals: [40] })
-      .toBeLessThan(0.3);
+    expect(Math.abs(heart.bones.leftHand![0] - heart.bones.rightHand![0])).toBeLessThan(0.3);
+    expect(heart.expressions.happy).toBeGreaterThan(0.5);
     await screenshot(page, 'stage-happy-heart');
-    expect((await debug(page)).expressions.happy).toBeGreaterThan(0.3);
+    await page.evaluate(() => (window as unknown as { lab: { freeze(t: null): void } }).lab.freeze(null));
     await page.waitForTimeout(2500);
-    // Wiping tears: the hands come up to the face.
-    await lab(page, "lab.express({ name: 'sad', intensity: 1 }, 8000); lab.gesture('wipe-tears', 300);");
-    await expect
-      .poll(async () => {
-        const d = await debug(page);
-        return Math.min(...['leftHand', 'rightHand'].map((h) => d.bones.head![1] - d.bones[h]![1]));
-      }, { timeout: 8000, intervals: [40] })
-      .toBeLessThan(0.2);
+    const sad = await pose('sad', 'wipe-tears', 800);
+    // Wiping tears: a hand comes up to the face.
+    expect(Math.min(...['leftHand', 'rightHand'].map((h) => sad.bones.head![1] - sad.bones[h]![1]))).toBeLessThan(0.2);
+    expect(sad.expressions.sad).toBeGreaterThan(0.5);
     await screenshot(page, 'stage-sad-wipe-tears');
-    expect((await debug(page)).expressions.sad).toBeGreaterThan(0.3);
 
-    const phone = await openLab({ width: 390, height: 700 });
+    const phone = await openLab({ width: 390, height: 700 }, 'bare&ratio=1');
     await screenshot(phone.page, 'stage-phone');
   });
 });

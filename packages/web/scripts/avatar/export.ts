@@ -1,19 +1,13 @@
 import type * as THREE from 'three';
 import { GLTFExporter } from 'three/examples/jsm/exporters/GLTFExporter.js';
 
-/** GLTFExporter reads its own Blobs back with FileReader, which Node lacks; this is all it uses. */
+/** GLTFExporter reads its own Blobs back with FileReader, which Node lacks; binary export only needs this. */
 class NodeFileReader {
   result: ArrayBuffer | string | null = null;
   onloadend: (() => void) | null = null;
   readAsArrayBuffer(blob: Blob): void {
     void blob.arrayBuffer().then((b) => {
       this.result = b;
-      this.onloadend?.();
-    });
-  }
-  readAsDataURL(blob: Blob): void {
-    void blob.arrayBuffer().then((b) => {
-      this.result = `data:${blob.type || 'application/octet-stream'};base64,${Buffer.from(b).toString('base64')}`;
       this.onloadend?.();
     });
   }

@@ -12,7 +12,7 @@ export function readGlb(buf: ArrayBuffer | Uint8Array): Glb {
   if (view.getUint32(0, true) !== MAGIC) throw new Error('not a GLB file');
   let off = 12;
   let json: Glb['json'] | undefined;
-  let bin = new Uint8Array(0);
+  let bin: Uint8Array = new Uint8Array(0);
   while (off < bytes.byteLength) {
     const len = view.getUint32(off, true), type = view.getUint32(off + 4, true);
     const data = bytes.subarray(off + 8, off + 8 + len);

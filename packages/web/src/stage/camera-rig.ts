@@ -9,9 +9,9 @@ export interface Shot {
 
 export const SHOTS = {
   /** Head and shoulders, for talking. */
-  close: { centreY: 1.34, height: 0.62, width: 0.62 },
+  close: { centreY: 1.41, height: 0.52, width: 0.5 },
   /** Knees up, for gestures (hands at chest and above stay in frame). */
-  gesture: { centreY: 1.08, height: 1.22, width: 1.0 },
+  gesture: { centreY: 1.12, height: 1.16, width: 0.95 },
   /** The whole body with room for dance moves. */
   full: { centreY: 0.86, height: 1.95, width: 1.5 },
 } as const satisfies Record<string, Shot>;
@@ -42,7 +42,6 @@ export class CameraRig {
   }
 
   update(dt: number, seconds: number, aspect: number): void {
-    const k = 1 - Math.exp(-dt * 3.2);
     // A critically damped step towards the target for each shot parameter.
     for (const key of ['centreY', 'height', 'width'] as const) {
       const x = this.cur[key], goal = this.target[key];
@@ -53,7 +52,6 @@ export class CameraRig {
       this.cur[key] = x + this.vel[key] * dt;
       if (!Number.isFinite(this.cur[key])) this.cur[key] = goal;
     }
-    void k;
     const cam = this.camera;
     cam.aspect = aspect;
     const tan = Math.tan(THREE.MathUtils.degToRad(cam.fov / 2));
