@@ -1,11 +1,11 @@
-import type { Lang, Product, SizeChart, Variant } from '@snowstage/protocol';
+import type { Product, Variant } from '@snowstage/protocol';
 import { pick } from '@snowstage/protocol';
-import { parseBody, type Body } from '../nlu/body.js';
 import { matchVariants } from '../nlu/variants.js';
-import { Bm25 } from '../text/bm25.js';
-import { normalize, speakable } from '../text/normalize.js';
+import { speakable } from '../text/normalize.js';
 import { extractNumbers } from '../text/numbers.js';
-import { cjkBigrams, englishTerms } from '../text/tokenizer.js';
+import { bestClause } from './answers-material.js';
+import { askWhich } from './ask-which.js';
+import { dimensionClauses } from './answers-size.js';
 import { Lines, list, tr, type AnswerContext } from './context.js';
 import { discountText, price, productName, salePhase, saleRemaining, totalStock, unitWord, variantName } from './facts.js';
 
@@ -111,24 +111,11 @@ function saleTimeLine(ctx: AnswerContext, out: Lines, s: NonNullable<AnswerConte
   }
 }
 
+export { askWhich };
+
 export function clock(ctx: AnswerContext, at: number): string {
   const t = new Intl.DateTimeFormat('en-GB', { timeZone: ctx.tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(at));
   return t;
-}
-
-/** No product named and none to follow up on: ask which, naming the pinned ones. */
-export function askWhich(ctx: AnswerContext, out: Lines): void {
-  const pinned = ctx.pinned.map((id) => ctx.byId.get(id)).filter((p): p is Product => !!p);
-  const names = pinned.map((p, i) => tr(ctx.lang, `${i + 1} 号${productName(p, 'zh')}`, `number ${i + 1}, the ${productName(p, 'en')}`));
-  out.say(
-    ['您问的是哪一款呀？', '哪一款呢？说个名字我马上告诉您。'],
-    ['Which one do you mean?', 'Which item are you asking about? Tell me the name and I will check.'],
-    'calm',
-    0.5,
-    'thinking',
-  );
-  if (names.length > 0)
-    out.say(`现在置顶的有${list(names, 'zh')}。`, `Pinned right now: ${list(names, 'en')}.`, 'happy', 0.5, 'point-product', pinned[0]!.id);
 }
 
 function stockCount(vs: Variant[]): number {
@@ -209,175 +196,6 @@ function soldOutLines(ctx: AnswerContext, out: Lines, p: Product, variants: stri
     undefined,
     p.id,
   );
-}
-
-/** The clauses of a text that carry a measurement (cm, mm, ml, L, ×, 头围 …). */
-export function dimensionClauses(text: string): string[] {
-  return text
-    .split(/[，。；;,—]|(?<=\w)\. /)
-    .map((c) => c.trim())
-    .filter((c) => /\d\s*(cm|mm|ml|l\b|L\b|厘米|毫米|升|×|x\s*\d|g\b|克|页)|头围|直径|高/.test(c) && /\d/.test(c));
-}
-
-function chartFor(ctx: AnswerContext, p: Product): SizeChart | undefined {
-  return ctx.knowledge.faq.sizeCharts.find((c) => c.products.includes(p.id));
-}
-
-/** The chart size for a body: by height, and by weight when both are given (weight wins, per the chart note). */
-export function recommendSize(chart: SizeChart, body: Body, variantAges?: { size: string; from: number; to: number }[]): string | null {
-  const inRange = (r: [number, number] | undefined, x: number | undefined) => r && x !== undefined && x >= r[0] && x <= r[1];
-  const last = (pred: (row: SizeChart['rows'][number]) => boolean | undefined) => [...chart.rows].reverse().find((r) => pred(r))?.size ?? null;
-  const byWeight = body.weightKg !== undefined ? last((r) => inRange(r.weightKg, body.weightKg)) : null;
-  const byHeight = body.heightCm !== undefined ? last((r) => inRange(r.heightCm, body.heightCm)) : null;
-  const byPalm = body.palmCm !== undefined ? last((r) => inRange(r.palmCm, body.palmCm)) : null;
-  if (byWeight) return byWeight;
-  if (byHeight) return byHeight;
-  if (byPalm) return byPalm;
-  if (body.ageYears !== undefined && variantAges) return variantAges.find((a) => body.ageYears! >= a.from && body.ageYears! <= a.to)?.size ?? null;
-  if (body.heightCm !== undefined) {
-    const rows = chart.rows.filter((r) => r.heightCm);
-    if (rows.length && body.heightCm > rows.at(-1)!.heightCm![1]) return rows.at(-1)!.size;
-    if (rows.length && body.heightCm < rows[0]!.heightCm![0]) return rows[0]!.size;
-  }
-  return null;
-}
-
-function variantAgesOf(p: Product): { size: string; from: number; to: number }[] {
-  return p.variants
-    .map((v) => {
-      const m = /(\d+)\s*[–-]\s*(\d+)\s*(?:岁)?/.exec(v.label.en.replace(/age /, '')) ?? /age (\d+)/.exec(v.label.en);
-      if (!v.size || !m) return null;
-      return { size: v.size, from: Number(m[1]), to: Number(m[2] ?? m[1]) };
-    })
-    .filter((x): x is { size: string; from: number; to: number } => !!x);
-}
-
-export function answerSize(ctx: AnswerContext, out: Lines, products: Product[]): void {
-  const { lang } = ctx;
-  const body = parseBody(ctx.u.text);
-  if (products.length === 0) {
-    const e = ctx.faq.find(ctx.u.text, ['size']);
-    if (e) out.say(pick(e.answer, 'zh'), pick(e.answer, 'en'), 'calm', 0.5, 'nod');
-    else askWhich(ctx, out);
-    return;
-  }
-  const p = products[0]!;
-  const name = productName(p, lang);
-  const chart = chartFor(ctx, p);
-  if (chart && (body.heightCm || body.weightKg || body.palmCm || body.ageYears)) {
-    const size = recommendSize(chart, body, variantAgesOf(p));
-    const who = [
-      body.heightCm ? tr(lang, `${body.heightCm} 厘米`, `${body.heightCm} cm`) : '',
-      body.weightKg ? tr(lang, `${body.weightKg} 公斤`, `${body.weightKg} kg`) : '',
-      body.ageYears ? tr(lang, `${body.ageYears} 岁`, `${body.ageYears} years old`) : '',
-    ].filter(Boolean);
-    if (size) {
-      out.say(
-        [`按${who.join('、')}，${name}建议选 ${size} 码。`, `${who.join('、')}的话，${name}穿 ${size} 码正合适。`],
-        [`For ${who.join(', ')}, I'd pick size ${size} in the ${name}.`, `With ${who.join(', ')}, size ${size} is the one for the ${name}.`],
-        'happy',
-        0.6,
-        'thumbs-up',
-        p.id,
-      );
-      out.say(pick(chart.note, 'zh'), pick(chart.note, 'en'), 'calm', 0.4, undefined, p.id);
-      return;
-    }
-  }
-  const fit = p.category === 'apparel' ? ctx.faq.byId('apparel-fit') : undefined;
-  if (/偏大|偏小|版型|宽松|修身|正码|run (small|large|big)|true to size|\bfit\b|oversized|baggy/.test(ctx.u.norm) && fit) {
-    out.say(pick(fit.answer, 'zh'), pick(fit.answer, 'en'), 'calm', 0.5, 'nod', p.id);
-    return;
-  }
-  const sized = p.variants.filter((v) => v.size);
-  if (chart) {
-    const rows = chart.rows.map((r) => {
-      const range = r.heightCm ?? r.palmCm;
-      const what = r.heightCm ? tr(lang, '身高', 'height ') : tr(lang, '掌围', 'palm ');
-      return range ? tr(lang, `${r.size} 码${what} ${range[0]} 到 ${range[1]} 厘米`, `${r.size} for ${what}${range[0]} to ${range[1]} cm`) : r.size;
-    });
-    out.say(`${name}的尺码：${rows.join('，')}。`, `${name} sizes: ${rows.join('; ')}.`, 'calm', 0.5, 'point-product', p.id);
-    out.say(pick(chart.note, 'zh'), pick(chart.note, 'en'), 'calm', 0.4, undefined, p.id);
-    if (fit) out.say(pick(fit.answer, 'zh'), pick(fit.answer, 'en'), 'calm', 0.4, undefined, p.id);
-    return;
-  }
-  if (sized.length > 0) {
-    const sizes = [...new Set(sized.map((v) => v.size!))];
-    out.say(
-      `${name}有 ${sizes.join('、')} ${sizes.length} 种尺寸。`,
-      `The ${name} comes in ${sizes.length} sizes: ${sizes.join(', ')}.`,
-      'happy',
-      0.5,
-      'point-product',
-      p.id,
-    );
-    const measure = p.category === 'plush' ? ctx.faq.byId('plush-measure') : undefined;
-    if (measure) out.say(pick(measure.answer, 'zh'), pick(measure.answer, 'en'), 'calm', 0.4, undefined, p.id);
-    return;
-  }
-  const dims = dimensionClauses(pick(p.description, lang));
-  if (dims.length > 0) out.say(`${name}：${dims.join('，')}。`, `The ${name}: ${dims.join('; ')}.`, 'calm', 0.5, 'point-product', p.id);
-  else out.say(`${name}：${speakable(pick(p.description, 'zh'), 'zh')}`, `The ${name}: ${speakable(pick(p.description, 'en'), 'en')}`, 'calm', 0.5, 'point-product', p.id);
-}
-
-const CARE = /洗|缩水|掉色|褪色|起球|微波|洗碗|保养|护理|wash|dishwasher|microwave|shrink|fade|clean|care/;
-
-export function answerMaterial(ctx: AnswerContext, out: Lines, products: Product[]): void {
-  const { lang } = ctx;
-  if (products.length === 0) {
-    const e = ctx.faq.find(ctx.u.text, ['care', 'material']);
-    if (e) out.say(pick(e.answer, 'zh'), pick(e.answer, 'en'), 'calm', 0.5, 'nod');
-    else askWhich(ctx, out);
-    return;
-  }
-  const p = products[0]!;
-  const name = productName(p, lang);
-  const wantsCare = CARE.test(ctx.u.norm);
-  if (p.material)
-    out.say(
-      [`${name}的材质是${speakable(p.material.zh, 'zh')}。`, `${name}用的是${speakable(p.material.zh, 'zh')}。`],
-      [`The ${name} is made of ${speakable(p.material.en, 'en').toLowerCase()}.`, `Material of the ${name}: ${speakable(p.material.en, 'en').toLowerCase()}.`],
-      'calm',
-      0.5,
-      'nod',
-      p.id,
-    );
-  // A description clause answering the exact worry ("防水", "waterproof", "扎不扎").
-  const clause = bestClause(ctx, p, 1.5);
-  if (clause && (!p.material || /防水|防泼水|water|软|soft|扎|itch|厚|thick/.test(ctx.u.norm))) out.say(`${clause}。`, `${clause}.`, 'calm', 0.5, undefined, p.id);
-  if (wantsCare || !p.material) {
-    if (/缩水|掉色|褪色|shrink|fade/.test(ctx.u.norm)) {
-      const e = ctx.faq.byId('washing-apparel');
-      if (e) out.say(pick(e.answer, 'zh'), pick(e.answer, 'en'), 'calm', 0.5, 'nod', p.id);
-    }
-    if (p.care) out.say(`清洗方法：${speakable(p.care.zh, 'zh')}。`, `Care: ${speakable(p.care.en, 'en')}.`, 'calm', 0.5, undefined, p.id);
-  }
-  if (!p.material && !p.care) out.say('这款的材质资料我手上暂时没有，以商品详情页为准。', "I don't have the material details for this one; please check the product page.", 'calm', 0.4, 'shrug', p.id);
-}
-
-/** The description clause that best answers the comment, if it shares enough words with it. */
-export function bestClause(ctx: AnswerContext, p: Product, minScore = 1): string | null {
-  const text = pick(p.description, ctx.lang);
-  const clauses = text.split(/[，。；;]|,(?= )|—|(?<=\w)\. /).map((c) => c.trim()).filter((c) => c.length > 2);
-  if (clauses.length === 0) return null;
-  const terms = (s: string) => [...cjkBigrams(normalize(s)), ...englishTerms(s)];
-  const bm = new Bm25(clauses.map((c) => ({ item: c, terms: terms(c) })));
-  const hit = bm.search(terms(ctx.u.text).concat(expandQuery(ctx.u.norm)), 1)[0];
-  return hit && hit.score >= minScore ? speakable(hit.item, ctx.lang) : null;
-}
-
-/** Words a description uses for what viewers ask ("充电" → USB-C, "batteries" → charge). */
-function expandQuery(norm: string): string[] {
-  const out: string[] = [];
-  if (/充电|电池|batter|charg/.test(norm)) out.push('usb', 'charge', '充电', '小时');
-  if (/颜色|colou?r/.test(norm)) out.push('红', '蓝', 'red', 'blue');
-  if (/唱歌|音乐|sing|music/.test(norm)) out.push('音乐', 'music', 'box');
-  if (/手机|phone|屏/.test(norm)) out.push('导电', '手机', 'phone', 'conductive');
-  if (/防水|water/.test(norm)) out.push('防泼', '泼水', 'water', 'repellent');
-  if (/多久|how long|hot|保温|热/.test(norm)) out.push('小时', 'hour', 'hot', '保热');
-  if (/限量|limited/.test(norm)) out.push('限量', 'limited');
-  if (/隐藏|secret|hidden/.test(norm)) out.push('隐藏', 'secret');
-  return out;
 }
 
 export function answerProductInfo(ctx: AnswerContext, out: Lines, products: Product[]): void {
