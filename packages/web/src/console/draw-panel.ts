@@ -96,7 +96,7 @@ export class DrawPanel {
       h(
         'div',
         { class: `draw-card status-${draw.status}`, 'data-draw-id': draw.id },
-        h('b', {}, `🎁 ${draw.title[lang] || draw.title.zh}`),
+        h('b', {}, draw.title[lang] || draw.title.zh),
         h('span', { class: 'status-badge', 'data-testid': 'draw-status' }, statusLabel(lang, draw.status)),
         h('small', {}, draw.prizes.map((p) => `${p.name[lang] || p.name.zh} ×${p.quantity}`).join(' · ')),
         draw.status === 'open' && left > 0 ? h('small', {}, `${tc(lang, 'endsIn')} ${clock(left)}`) : null,

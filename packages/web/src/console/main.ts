@@ -90,8 +90,6 @@ function runConsole(token: string, products: Product[]): void {
   const statusEl = h('span', { class: 'conn-pill', 'data-testid': 'conn-status' });
   const onAir = h('span', { class: 'on-air', 'data-testid': 'on-air' });
   const viewersEl = h('span', { class: 'viewers' });
-  const preview = new PreviewPanel(ctx);
-  let panels = buildPanels();
 
   const client = new StaffClient(
     { room: ROOM, lang, authToken: token, nickname: '主播助理 Host team' },
@@ -135,6 +133,10 @@ function runConsole(token: string, products: Product[]): void {
       panels.host.render();
     },
   );
+
+  // Panels read the room clock from the client, so they come after it.
+  const preview = new PreviewPanel(ctx);
+  let panels = buildPanels();
 
   /** Keeps the catalog's stock current from the room's product events. */
   function track(e: RoomEvent): void {
@@ -200,7 +202,7 @@ function runConsole(token: string, products: Product[]): void {
     const show = state?.show;
     onAir.hidden = !show;
     onAir.textContent = show ? `● ${statusLabel(lang, 'live')} · ${show.title}` : '';
-    viewersEl.textContent = state ? `👥 ${state.viewers} · ❤ ${state.likes}` : '';
+    viewersEl.textContent = state ? `${tc(lang, 'viewersNow')} ${state.viewers} · ${tc(lang, 'likes')} ${state.likes}` : '';
   }
 
   function renderAll(): void {

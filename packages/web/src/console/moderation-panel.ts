@@ -67,7 +67,7 @@ export class ModerationPanel {
       { class: `mod-line role-${l.role}`, 'data-id': l.id, 'data-viewer': l.viewerId },
       h('span', { class: 'mod-time' }, time),
       h('span', { class: 'nick' }, l.nickname),
-      flag ? h('span', { class: 'status-badge' }, flag === 'muted' ? '🔇' : '⛔') : null,
+      flag ? h('span', { class: 'status-badge' }, tc(lang, flag)) : null,
       h('span', { class: 'text' }, l.text),
       h(
         'span',
@@ -84,7 +84,7 @@ export class ModerationPanel {
     const ok = await this.ctx.send(what === 'muted' ? { type: 'mute', viewerId: l.viewerId, durationS: MUTE_S } : { type: 'ban', viewerId: l.viewerId });
     if (!ok) return;
     this.acted.set(l.viewerId, what);
-    toast(`${l.nickname} ${what === 'muted' ? '🔇' : '⛔'}`, 'success');
+    toast(`${l.nickname}: ${tc(this.ctx.lang, what)}`, 'success');
     // Re-draw that viewer's lines with the mark.
     for (const [id, el] of this.rendered) {
       if (el.dataset.viewer !== l.viewerId) continue;

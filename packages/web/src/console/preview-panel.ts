@@ -52,9 +52,9 @@ export class PreviewPanel {
   setLang(lang: Lang): void {
     this.lang = lang;
     this.title.textContent = tc(lang, 'preview');
-    this.fileLabel.querySelector('span')!.textContent = this.file ? `📁 ${this.file.name}` : tc(lang, 'avatarFile');
+    this.fileLabel.querySelector('span')!.textContent = this.file ? this.file.name : tc(lang, 'avatarFile');
     this.uploadButton.textContent = tc(lang, 'useForAll');
-    this.soundButton.textContent = `🔊 ${tc(lang, 'soundOn')}`;
+    this.soundButton.textContent = `♪ ${tc(lang, 'soundOn')}`;
     this.stage?.setLang(lang);
   }
 

@@ -11,6 +11,16 @@ function localInputValue(ms: number): string {
 }
 
 /**
+ * Opens a staff page in a new tab that starts with a copy of this tab's sessionStorage (so the
+ * operator stays signed in); a plain target=_blank link opens without it.
+ */
+function openWithSession(e: MouseEvent): void {
+  if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return;
+  e.preventDefault();
+  window.open((e.currentTarget as HTMLAnchorElement).href, '_blank');
+}
+
+/**
  * Show control: schedule a show (title, start, line-up in the order ticked), list the room's shows,
  * put one on air or end it, and open its report and replay.
  */
@@ -19,6 +29,8 @@ export class ShowsPanel {
   private readonly list: HTMLElement;
   private lineup: string[] = [];
   private shows: Show[] = [];
+  private loaded = false;
+  private readonly scheduleBox: HTMLDetailsElement;
 
   constructor(private readonly ctx: ConsoleCtx) {
     const lang = ctx.lang;
@@ -71,7 +83,8 @@ export class ShowsPanel {
       h('button', { class: 'btn', type: 'submit', 'data-testid': 'show-schedule' }, tc(lang, 'scheduleIt')),
     );
     this.list = h('ol', { class: 'show-list', 'data-testid': 'show-list' });
-    this.el = panel(tc(lang, 'shows'), 'panel-shows', this.list, h('details', { class: 'subpanel', open: true }, h('summary', {}, tc(lang, 'schedule')), form));
+    this.scheduleBox = h('details', { class: 'subpanel', 'data-testid': 'schedule-form' }, h('summary', {}, tc(lang, 'schedule')), form);
+    this.el = panel(tc(lang, 'shows'), 'panel-shows', this.list, this.scheduleBox);
     void this.refresh();
   }
 
@@ -80,13 +93,16 @@ export class ShowsPanel {
     if (!r) return;
     // Live first, then upcoming, then the most recent ended.
     const rank = { live: 0, scheduled: 1, ended: 2 } as const;
+    this.loaded = true;
     this.shows = [...r.shows].sort((a, b) => rank[a.status] - rank[b.status] || (a.status === 'ended' ? (b.endedAt ?? 0) - (a.endedAt ?? 0) : a.scheduledAt - b.scheduledAt));
     this.render();
   }
 
   render(): void {
     const { lang } = this.ctx;
+    if (!this.loaded) return;
     if (this.shows.length === 0) {
+      this.scheduleBox.open = true;
       this.list.replaceChildren(h('li', { class: 'empty' }, tc(lang, 'noShows')));
       return;
     }
@@ -112,7 +128,7 @@ export class ShowsPanel {
             { class: 'row-actions' },
             s.status === 'scheduled' ? action(tc(lang, 'goLive'), () => this.transition(s, 'live'), { class: 'btn btn-small btn-danger', 'data-testid': 'show-live' }) : null,
             s.status === 'live' ? action(tc(lang, 'end'), () => this.transition(s, 'end'), { class: 'btn btn-small btn-ghost', 'data-testid': 'show-end' }) : null,
-            s.status !== 'scheduled' ? h('a', { class: 'btn btn-small btn-ghost', href: `/report/${s.id}`, target: '_blank', 'data-testid': 'show-report' }, tc(lang, 'reportLink')) : null,
+            s.status !== 'scheduled' ? h('a', { class: 'btn btn-small btn-ghost', href: `/report/${s.id}`, target: '_blank', 'data-testid': 'show-report', onclick: openWithSession }, tc(lang, 'reportLink')) : null,
             s.status !== 'scheduled' ? h('a', { class: 'btn btn-small btn-ghost', href: `/replay/${s.id}`, target: '_blank', 'data-testid': 'show-replay' }, tc(lang, 'replayLink')) : null,
           ),
         ),

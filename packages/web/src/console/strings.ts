@@ -93,6 +93,8 @@ const S = {
   del: { zh: '删除', en: 'Delete' },
   mute: { zh: '禁言10分钟', en: 'Mute 10 min' },
   ban: { zh: '封禁', en: 'Ban' },
+  muted: { zh: '已禁言', en: 'Muted' },
+  banned: { zh: '已封禁', en: 'Banned' },
   banConfirm: { zh: '确定把这位观众移出直播间？', en: 'Remove this viewer from the room?' },
   queue: { zh: '待回答评论', en: 'Comment queue' },
   queueEmpty: { zh: '暂时没有待回答的评论', en: 'No comments waiting' },

@@ -1,0 +1,225 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { spawnServer, TEST_TOKENS, type RunningServer } from '../packages/server/src/testing/spawn-server.js';
+import { launchBrowser, newPage, screenshot } from './browser.js';
+
+/**
+ * The host console, the report and the replay in Debian's Chromium against the real server: sign-in,
+ * a flash sale the viewer page counts down, a typed line the viewer page captions, a show from
+ * schedule to report and replay (jumping to a product marker), and the operator API refusing viewers.
+ */
+let server: RunningServer;
+let browser: Browser;
+const DOCS = resolve(fileURLToPath(new URL('../docs/screenshots', import.meta.url)));
+const OP = TEST_TOKENS.operatorToken;
+
+/** Keeps a screenshot for the docs too. */
+async function docShot(page: Page, name: string): Promise<void> {
+  const path = await screenshot(page, name);
+  mkdirSync(DOCS, { recursive: true });
+  copyFileSync(path, join(DOCS, `${name}.png`));
+}
+
+async function signIn(page: Page, lang: 'en' | 'zh' = 'en'): Promise<void> {
+  await page.goto(`${server.url}/console?lang=${lang}`);
+  await page.getByTestId('login-token').fill(OP);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('panel-commerce').waitFor();
+  await page.locator('[data-testid=conn-status].conn-live').waitFor();
+}
+
+const json = async (path: string, init: RequestInit = {}) => {
+  const res = await fetch(server.url + path, init);
+  return { status: res.status, body: (await res.json().catch(() => null)) as any };
+};
+const op = { authorization: `Bearer ${OP}`, 'content-type': 'application/json' };
+
+beforeAll(async () => {
+  server = await spawnServer({ env: { SALE_MIN_COUNTDOWN_S: '1' } });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.kill();
+});
+
+describe('host console', () => {
+  it('refuses a wrong token with the server’s message, then signs in with the operator token', async () => {
+    const { page, errors } = await newPage(browser, { width: 1440, height: 1000, locale: 'en-US' });
+    await page.goto(`${server.url}/console?lang=en`);
+    await page.getByTestId('login-token').fill('not-the-operator-token-123');
+    await page.getByTestId('login-submit').click();
+    const refused = await json('/api/rooms/main/analytics', { headers: { authorization: 'Bearer not-the-operator-token-123', 'accept-language': 'en' } });
+    expect(refused.status).toBe(403);
+    await expect.poll(() => page.getByTestId('login-error').textContent()).toBe(refused.body.error.message);
+
+    await page.getByTestId('login-token').fill(OP);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('panel-commerce').waitFor();
+    await page.locator('[data-testid=conn-status].conn-live').waitFor();
+    // The room's pinned products are listed with their live stock.
+    await page.getByTestId('pinned-list').locator('.pinned-row').first().waitFor();
+    expect(await page.getByTestId('pinned-list').locator('.pinned-row').count()).toBe(3);
+    // A reload keeps the session (sessionStorage), with no second sign-in.
+    await page.reload();
+    await page.getByTestId('panel-commerce').waitFor();
+    // The only error is the refused sign-in request.
+    expect(errors.filter((e) => !e.includes('status of 403'))).toEqual([]);
+  });
+
+  it('starts a flash sale that the viewer page counts down, and makes the host say a typed line the viewer sees', async () => {
+    const viewer = await newPage(browser, { width: 1280, height: 800, locale: 'en-US' });
+    await viewer.page.goto(`${server.url}/?lang=en`);
+    await viewer.page.getByTestId('product-cards').locator('.product-card').first().waitFor();
+
+    const { page, errors } = await newPage(browser, { width: 1440, height: 1000, locale: 'en-US' });
+    await signIn(page);
+    await page.getByTestId('sale-price').fill('9.90');
+    await page.getByTestId('sale-countdown').fill('6');
+    await page.getByTestId('sale-duration').fill('60');
+    await page.getByTestId('sale-quantity').fill('10');
+    await page.getByTestId('sale-limit').fill('1');
+    await page.getByTestId('sale-start').click();
+    await page.locator('[data-testid=console-sale][data-phase=scheduled]').waitFor();
+
+    await viewer.page.locator('[data-testid=sale-banner][data-phase=scheduled]').waitFor();
+    expect(await viewer.page.getByTestId('sale-countdown').textContent()).toMatch(/^00:0[0-6]$/);
+    expect(await viewer.page.getByTestId('sale-banner').textContent()).toContain('¥9.90');
+    await screenshot(viewer.page, 'console-sale-viewer');
+
+    // A typed line, with an emotion and a gesture from the lists.
+    const line = 'Hello everyone, 大家好！ The mugs are back.';
+    await page.getByTestId('say-text').fill(line);
+    await page.getByTestId('say-emotion').selectOption('excited');
+    await page.getByTestId('say-gesture').selectOption('wave');
+    await page.getByTestId('say-submit').click();
+    await viewer.page.locator('[data-testid=caption]', { hasText: line }).waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=preview-caption]', { hasText: line }).waitFor({ timeout: 10_000 });
+    await docShot(page, 'console-desktop');
+    await screenshot(viewer.page, 'console-say-viewer');
+    expect(errors).toEqual([]);
+    expect(viewer.errors).toEqual([]);
+  });
+
+  it('runs a show from schedule to report and replay, and jumps to a product marker', async () => {
+    const viewer = await newPage(browser, { width: 1280, height: 800, locale: 'en-US' });
+    await viewer.page.goto(`${server.url}/?lang=en`);
+    await viewer.page.getByTestId('product-cards').locator('.product-card').first().waitFor();
+
+    const { page, errors } = await newPage(browser, { width: 1440, height: 1000, locale: 'en-US' });
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page);
+    const products = (await json('/api/products')).body.products as { id: string }[];
+    const pinned = ((await json('/api/rooms/main')).body.snapshot.pinned as { id: string }[]).map((p) => p.id);
+    const extra = products.find((p) => !pinned.includes(p.id))!.id;
+
+    const title = `Winter goods night ${Date.now() % 100_000}`;
+    const form = page.getByTestId('schedule-form');
+    if ((await form.getAttribute('open')) === null) await form.locator('summary').click();
+    await page.getByTestId('show-title').fill(title);
+    await page.getByTestId(`lineup-${extra}`).click();
+    await page.getByTestId(`lineup-${pinned[0]}`).click();
+    await page.getByTestId('show-schedule').click();
+    const row = page.getByTestId('show-list').locator('.show-row', { hasText: title });
+    await row.getByTestId('show-live').click();
+    await page.getByTestId('on-air').getByText(title).waitFor();
+    const showId = (await row.getAttribute('data-show-id'))!;
+
+    // On air: a viewer chats and the operator swaps a product in.
+    await viewer.page.getByTestId('chat-input').fill('How much is the mug? 多少钱');
+    await viewer.page.getByTestId('chat-send').click();
+    await page.getByTestId('console-chat').getByText('How much is the mug?').waitFor();
+    await page.getByTestId(`unpin-${pinned[2]}`).click();
+    await expect.poll(() => page.getByTestId('pinned-list').locator('.pinned-row').count()).toBe(2);
+    await page.getByTestId('pin-select').selectOption(extra);
+    await page.getByTestId('pin-add').click();
+    await page.getByTestId('pinned-list').locator(`[data-product="${extra}"]`).waitFor();
+    await viewer.page.getByTestId('product-cards').locator(`[data-product="${extra}"]`).waitFor();
+    // Live analytics shows the show's audience (polled every 2 s).
+    await expect.poll(async () => Number(await page.getByTestId('tile-uniqueViewers').textContent()), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await docShot(page, 'console-live');
+
+    await row.getByTestId('show-end').click();
+    await page.getByTestId('show-list').locator('.show-row.status-ended', { hasText: title }).waitFor();
+
+    // The report opens from the show's row with this tab's sign-in; its numbers are the API's.
+    const [report] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('show-list').locator('.show-row', { hasText: title }).getByTestId('show-report').click()]);
+    await report.getByTestId('report-title').getByText(title).waitFor();
+    const api = (await json(`/api/shows/${showId}/report`, { headers: op })).body.analytics;
+    expect(Number(await report.getByTestId('tile-comments').textContent())).toBe(api.comments);
+    expect(Number(await report.getByTestId('tile-uniqueViewers').textContent())).toBe(api.uniqueViewers);
+    expect(await report.getByTestId('tile-orders').textContent()).toBe(String(api.orders));
+    await report.getByTestId('chart-viewers').locator('canvas').waitFor();
+    const [csv] = await Promise.all([report.waitForEvent('download'), report.getByTestId('download-csv').click()]);
+    expect(csv.suggestedFilename()).toBe(`show-${showId}.csv`);
+    await docShot(report, 'report');
+
+    // The replay: the product marker where the extra product was pinned; clicking jumps there.
+    const [replay] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('show-list').locator('.show-row', { hasText: title }).getByTestId('show-replay').click()]);
+    const marker = replay.getByTestId(`marker-${extra}`);
+    await marker.waitFor();
+    const at = Number(await marker.getAttribute('data-t'));
+    expect(at).toBeGreaterThan(0);
+    expect(await replay.getByTestId('product-cards').locator(`[data-product="${extra}"]`).count()).toBe(0); // not on stage at the start
+    await marker.click();
+    await expect.poll(async () => Number(await replay.locator('.scrubber').getAttribute('data-position'))).toBe(at);
+    await replay.getByTestId('product-cards').locator(`[data-product="${extra}"]`).waitFor();
+    await replay.getByTestId('replay-chat').getByText('How much is the mug?').waitFor();
+    // Buying from the replay: at the normal price.
+    await replay.getByTestId(`buy-${extra}`).click();
+    await replay.locator('.toast-success').waitFor();
+    await docShot(replay, 'replay');
+    const after = (await json(`/api/shows/${showId}/report`, { headers: op })).body.analytics;
+    expect(after.replayViews).toBeGreaterThanOrEqual(1);
+    expect(after.replayOrders).toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('gives a viewer token 403 on every console API call, and no console', async () => {
+    const viewer = (await json('/api/viewers', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).body.viewerToken as string;
+    const shows = (await json('/api/shows?room=main')).body.shows as { id: string }[];
+    const id = shows[0]!.id;
+    const vt = { authorization: `Bearer ${viewer}`, 'content-type': 'application/json' };
+    const calls: [string, string, unknown][] = [
+      ['GET', '/api/rooms/main/analytics', undefined],
+      ['POST', '/api/shows', { roomId: 'main', title: 'x', scheduledAt: Date.now() }],
+      ['POST', `/api/shows/${id}/live`, {}],
+      ['POST', `/api/shows/${id}/end`, {}],
+      ['GET', `/api/shows/${id}/report`, undefined],
+      ['POST', '/api/rooms/main/commands', { type: 'hostSay', text: 'hi', emotion: { name: 'happy', intensity: 0.5 } }],
+      ['GET', '/api/blocklist', undefined],
+      ['PUT', '/api/blocklist', { zh: [], en: [] }],
+      ['POST', '/api/draws', { title: { zh: '抽奖', en: 'Draw' }, prizes: [{ id: 'p1', name: { zh: '奖', en: 'Prize' }, quantity: 1 }], opensAt: Date.now(), closesAt: Date.now() + 60_000, roomId: 'main' }],
+    ];
+    for (const [method, path, body] of calls) {
+      const res = await fetch(server.url + path, { method, headers: vt, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      expect(res.status, `${method} ${path}`).toBe(403);
+    }
+    const upload = await fetch(server.url + '/api/avatars', { method: 'POST', headers: { authorization: `Bearer ${viewer}`, 'content-type': 'application/octet-stream' }, body: new Uint8Array([1, 2, 3]) });
+    expect(upload.status).toBe(403);
+
+    // The console refuses the viewer token too, with the server's message.
+    const { page } = await newPage(browser, { width: 1024, height: 768, locale: 'en-US' });
+    await page.goto(`${server.url}/console?lang=en`);
+    await page.getByTestId('login-token').fill(viewer);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('login-error').waitFor();
+    expect(await page.getByTestId('panel-commerce').count()).toBe(0);
+  });
+
+  it('fits a portrait tablet in Chinese', async () => {
+    const { page, errors } = await newPage(browser, { width: 820, height: 1180, locale: 'zh-CN' });
+    await signIn(page, 'zh');
+    await page.getByTestId('lang-switch').waitFor();
+    expect(await page.getByTestId('sale-start').textContent()).toBe('开始秒杀');
+    // Nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(820);
+    await docShot(page, 'console-tablet-zh');
+    await page.getByTestId('lang-switch').click();
+    expect(await page.getByTestId('sale-start').textContent()).toBe('Start sale');
+    expect(errors).toEqual([]);
+  });
+});
