@@ -88,8 +88,8 @@ export const MORPHS: ReadonlyArray<readonly [string, FaceState]> = [
   [
     'angry',
     state({
-      eye: { open: 0.82, tilt: -0.42 },
-      brow: { raise: -0.0015, inner: -0.0052 },
+      eye: { open: 0.8, tilt: -0.55 },
+      brow: { raise: -0.001, inner: -0.0095 },
       mouth: { halfWidth: 0.0092, upper: 0.0012, lower: -0.0032, corner: -0.0022, round: 0.9, teeth: 0.7 },
     }),
   ],
@@ -97,7 +97,7 @@ export const MORPHS: ReadonlyArray<readonly [string, FaceState]> = [
     'sad',
     state({
       eye: { open: 0.8, tilt: 0.32, look: [0, -0.0012], tear: 1 },
-      brow: { raise: 0.0005, inner: 0.0058 },
+      brow: { raise: 0.0008, inner: 0.009 },
       mouth: { halfWidth: 0.0078, upper: 0.0006, lower: -0.0012, corner: -0.003, round: 0.8 },
     }),
   ],

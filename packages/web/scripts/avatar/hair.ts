@@ -116,6 +116,7 @@ export function hairLocks(part: Part): void {
   ];
   for (const b of bangs) lock(part, b);
   for (const s of [1, -1]) sideLocks(part, s);
+  ahoge(part);
   ponytail(part);
 }
 
@@ -155,6 +156,24 @@ function sideLocks(part: Part, s: number): void {
       capEnd: true,
     });
   }
+}
+
+/** The one lock that will not lie down: a small curl springing up from the crown. */
+function ahoge(part: Part): void {
+  const root = headPoint(dirAt(0.2, -0.35), 0.012);
+  const pts = [v3(0, 0, 0), v3(-0.004, 0.024, 0.004), v3(0.006, 0.044, 0.006), v3(0.022, 0.047, 0.004), v3(0.03, 0.036, 0.002)].map((p) => root.clone().addScaledVector(p, K));
+  const curve = new THREE.CatmullRomCurve3(pts, false, 'centripetal');
+  tube(part, {
+    path: (t) => curve.getPointAt(t),
+    ts: samples(12),
+    up: v3(0, 0, 1),
+    radial: 8,
+    section: (t, a) => [Math.cos(a) * K * (0.007 * (1 - t) ** 0.8 + 0.0005), Math.sin(a) * K * 0.0025],
+    color: (t) => mixCol(HEX.hair, HEX.hairShine, 0.3 * Math.sin(Math.PI * t)),
+    weights: () => rigid('head'),
+    capStart: true,
+    capEnd: true,
+  });
 }
 
 const PONY = ['ponytail1', 'ponytail2', 'ponytail3', 'ponytail4', 'ponytail5'];

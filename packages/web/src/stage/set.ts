@@ -56,6 +56,9 @@ const R = 5.6, CZ = 0.8;
 const wall = (a: number, y: number, inset = 0) => v(Math.sin(a) * (R - inset), y, CZ - Math.cos(a) * (R - inset));
 
 function backdrop(m: Mesher): void {
+  // Snowflake motifs, faint against the sky, drawn before the wall they sit on (see createSet).
+  const flakes: Array<[number, number, number]> = [[-0.34, 3.0, 0.42], [0.4, 3.4, 0.36], [-0.75, 2.3, 0.3], [0.78, 2.2, 0.34], [0.05, 4.3, 0.3], [-1.1, 3.6, 0.26], [1.1, 3.7, 0.24]];
+  for (const [a, y, r] of flakes) snowflake(m, a, y, r);
   const cols = 40, A = 1.35;
   const ys = [-0.2, 0.3, 0.6, 1.0, 1.6, 2.2, 3.2, 4.5, 7.0];
   for (let i = 0; i < cols; i++) {
@@ -66,9 +69,6 @@ function backdrop(m: Mesher): void {
       m.quad(wall(a0, y0), wall(a1, y0), wall(a1, y1), wall(a0, y1), glow(a0, y0), glow(a1, y0), glow(a1, y1), glow(a0, y1));
     }
   }
-  // Snowflake motifs, faint against the sky: one large behind her, smaller ones around.
-  const flakes: Array<[number, number, number]> = [[-0.34, 3.0, 0.42], [0.4, 3.4, 0.36], [-0.75, 2.3, 0.3], [0.78, 2.2, 0.34], [0.05, 4.3, 0.3], [-1.1, 3.6, 0.26], [1.1, 3.7, 0.24]];
-  for (const [a, y, r] of flakes) snowflake(m, a, y, r);
 }
 
 function snowflake(m: Mesher, a: number, y: number, r: number): void {
@@ -161,8 +161,8 @@ function lantern(m: Mesher, p: THREE.Vector3, s: number): void {
 }
 
 function ground(m: Mesher): void {
-  // Snowfield.
-  const rings = [0, 1.3, 2.5, 4.5, 8];
+  // Snowfield around the stage (the stage covers the middle).
+  const rings = [0.95, 1.3, 2.5, 4.5, 8];
   const cols = [C(0xf3f8fd), C(0xeaf3fb), C(0xdcebf7), C(0xc4dcf0), C(0xa9cbe8)];
   const seg = 48;
   for (let j = 0; j + 1 < rings.length; j++)
@@ -189,16 +189,18 @@ function ground(m: Mesher): void {
 
 /** Builds the set (one mesh) and the lights the avatar's toon shading needs. */
 export function createSet(): THREE.Group {
+  // Near to far: the set is one mesh, so its triangles are drawn in this order, and drawing the
+  // nearest first lets the depth test skip most hidden pixels (software WebGL is fill-bound).
   const m = new Mesher();
-  backdrop(m);
-  range(m, R - 0.5, [[-3.9, 1.7, 1.1], [-2.2, 1.25, 0.8], [-0.9, 1.55, 0.9], [0.9, 1.2, 0.8], [2.4, 1.8, 1.0], [4.2, 1.35, 0.9]], C(0xe4f0fa), C(0x5d86b8), 4.9, 0.35);
-  range(m, R - 1.4, [[-3.2, 0.75, 1.0], [-1.4, 0.55, 0.9], [0.4, 0.62, 1.0], [2.1, 0.5, 0.8], [3.7, 0.8, 1.0]], C(0xf4f9fe), C(0xa7c8e6), 4.1, 0.25);
-  for (const [x, z, s] of [[-2.6, -2.4, 1.3], [-1.9, -2.7, 0.9], [-3.4, -2.0, 1.1], [2.4, -2.5, 1.2], [3.2, -2.1, 1.4], [1.8, -2.8, 0.8]] as const) pine(m, x, z, s);
+  ground(m);
   lantern(m, v(-1.25, 1.78, -1.0), 1);
   lantern(m, v(1.25, 1.78, -1.0), 1);
   lantern(m, v(-2.3, 2.2, -2.0), 0.85);
   lantern(m, v(2.3, 2.2, -2.0), 0.85);
-  ground(m);
+  for (const [x, z, s] of [[-3.4, -2.0, 1.1], [3.2, -2.1, 1.4], [-2.6, -2.4, 1.3], [2.4, -2.5, 1.2], [-1.9, -2.7, 0.9], [1.8, -2.8, 0.8]] as const) pine(m, x, z, s);
+  range(m, R - 1.4, [[-3.2, 0.75, 1.0], [-1.4, 0.55, 0.9], [0.4, 0.62, 1.0], [2.1, 0.5, 0.8], [3.7, 0.8, 1.0]], C(0xf4f9fe), C(0xa7c8e6), 4.1, 0.25);
+  range(m, R - 0.5, [[-3.9, 1.7, 1.1], [-2.2, 1.25, 0.8], [-0.9, 1.55, 0.9], [0.9, 1.2, 0.8], [2.4, 1.8, 1.0], [4.2, 1.35, 0.9]], C(0xe4f0fa), C(0x5d86b8), 4.9, 0.35);
+  backdrop(m);
   const set = new THREE.Mesh(m.geometry(), new THREE.MeshBasicMaterial({ vertexColors: true, side: THREE.DoubleSide }));
   set.name = 'set';
   set.matrixAutoUpdate = false;
@@ -206,11 +208,11 @@ export function createSet(): THREE.Group {
   const group = new THREE.Group();
   group.name = 'stage-set';
   group.add(set);
-  const key = new THREE.DirectionalLight(0xfff4ea, 2.0);
+  const key = new THREE.DirectionalLight(0xfff4ea, 2.2);
   key.position.set(-1.9, 2.5, 2.0);
-  const rim = new THREE.DirectionalLight(0x9fdcff, 0.9);
-  rim.position.set(1.6, 2.2, -2.0);
-  const fill = new THREE.HemisphereLight(0xcfeaff, 0xf5efe8, 0.9);
-  group.add(key, rim, fill);
+  // One key light and a sky/snow fill: every light costs per pixel in the toon shader, and the
+  // ice-blue rim comes from MToon's view-dependent rim instead of a back light.
+  const fill = new THREE.HemisphereLight(0xcfeaff, 0xf5efe8, 1.0);
+  group.add(key, fill);
   return group;
 }
