@@ -7,7 +7,7 @@ import { InProcessBus, type Bus } from './bus.js';
 import { Auth } from './auth.js';
 import type { Secrets } from './secrets.js';
 import { RoomHub, type RoomPlacement } from './room/hub.js';
-import type { RoomCore } from './room/room-core.js';
+import type { RoomCore, RoomCoreDeps } from './room/room-core.js';
 import type { LiveRoom, Purchase } from './room/live-room.js';
 import { EditableBlocklist } from './room/blocklist.js';
 import { attachGateway } from './ws/gateway.js';
@@ -37,6 +37,8 @@ export interface AppDeps {
   placement?: RoomPlacement;
   /** Scale-out: how this node sells (default: the store's atomic purchase). */
   purchase?: Purchase;
+  /** Scale-out: durable broadcast and the sale hook of every room core on this node. */
+  core?: Pick<RoomCoreDeps, 'durable' | 'onSale'>;
   /**
    * Brings a room's host to life when its core starts on this node (the show director with brain
    * and voice); returns a cleanup. Absent: rooms run without a host.
@@ -90,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     {
       store,
       rules: { chat: { burst: config.chatBurst, perSecond: config.chatPerSecond }, maxChatChars: CHAT_LIMITS.maxChars, recentChat: 50, blocklist, maxPinned: 3 },
-      core: { bus, now, statsIntervalMs: config.statsIntervalMs, saleMinCountdownS: config.saleMinCountdownS, onError },
+      core: { bus, now, statsIntervalMs: config.statsIntervalMs, saleMinCountdownS: config.saleMinCountdownS, onError, ...deps.core },
       front: {
         bus,
         purchase: deps.purchase ?? ((buyerId, roomId, request) => store.purchase(buyerId, roomId, request, now())),

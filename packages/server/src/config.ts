@@ -53,6 +53,9 @@ export const ConfigSchema = z.object({
   avatarUrl: z.string().max(300).optional(),
   /** How long the room may be quiet before the host fills it (talk show, pitch), ms. */
   hostIdleMs: int(1000, 600_000).default(8000),
+  /** Embedded voice: worker threads, and lines each speaks at start-up to warm up (first answers fast). */
+  voiceWorkers: int(1, 8).default(2),
+  voiceWarmup: int(0, 50).default(3),
   /** Speech engine: the embedded eSpeak-NG, or an HTTP engine. */
   ttsEngine: z.enum(['espeak', 'openai', 'cosyvoice']).default('espeak'),
   /** Base URL of the HTTP speech engine (openai: …/v1; cosyvoice: the server root). */

@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 import { ContentError, loadContent } from './content.js';
-import { SqliteStore } from './store/sqlite-store.js';
-import { seedIfEmpty } from './seed.js';
 import { resolveSecrets } from './secrets.js';
-import { buildApp } from './app.js';
+import { startNode } from './node.js';
 
 /** `npm start`: embedded defaults (SQLite under ./data, in-process bus, demo content). */
 async function main(): Promise<void> {
@@ -20,15 +18,16 @@ async function main(): Promise<void> {
     throw e;
   }
   const secrets = resolveSecrets(config);
-  const store = new SqliteStore(join(config.dataDir, 'snowstage.db'));
-  const seeded = await seedIfEmpty(store, content, Date.now());
-  const app = await buildApp({ config, content, store, secrets });
-  const url = await app.listen();
+  const started = Date.now();
+  const node = await startNode({ config, content, secrets });
+  const url = await node.app.listen();
 
   const lines = [
     `Snowstage is live at ${url}`,
     `  viewer page:      ${url}/`,
-    `  data:             ${join(config.dataDir, 'snowstage.db')}${seeded ? ' (demo content seeded)' : ''}`,
+    `  console:          ${url}/console   showcase: ${url}/showcase   kiosk: ${url}/kiosk`,
+    `  data:             ${config.databaseUrl ? 'PostgreSQL' : join(config.dataDir, 'snowstage.db')}${config.redisUrl ? ' + Redis (cluster node ' + node.nodeId + ')' : ''}`,
+    `  host:             ${node.voice ? 'on (embedded brain' + (config.llmBaseUrl ? ' + LLM ' + config.llmModel : '') + ', ' + config.ttsEngine + ' voice)' : 'off'}; ready in ${Date.now() - started} ms`,
     `  operator token:   ${secrets.operatorToken}`,
     `  moderator token:  ${secrets.moderatorToken}`,
   ];
@@ -38,9 +37,8 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    app.http.log.info(`${signal}: shutting down`);
-    await app.close();
-    await store.close();
+    node.app.http.log.info(`${signal}: shutting down`);
+    await node.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

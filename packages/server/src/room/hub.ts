@@ -65,7 +65,7 @@ export class RoomHub {
     let room!: LiveRoom;
     const link = this.placement.link(
       roomId,
-      () => this.startCore(roomId, room),
+      () => this.startCore(roomId, () => room),
       () => this.stopCore(roomId),
       () => room,
     );
@@ -74,7 +74,7 @@ export class RoomHub {
   }
 
   /** Restores the room's core from the log and the store, and runs it on this node. */
-  private startCore(roomId: string, room: LiveRoom): Promise<RoomCore> {
+  private startCore(roomId: string, room: () => LiveRoom): Promise<RoomCore> {
     const running = this.cores.get(roomId);
     if (running) return running.core;
     const entry: { core: Promise<RoomCore>; cleanup?: () => Promise<void> | void } = { core: Promise.resolve(null as never) };
@@ -84,7 +84,7 @@ export class RoomHub {
         const state = await restoreRoom(this.deps.store, record, this.deps.rules, this.deps.core.now());
         if (this.deps.avatarUrl) state.host.avatarUrl = await this.deps.avatarUrl();
         const core = new RoomCore(state, { ...this.deps.core, store: this.deps.store });
-        const cleanup = this.deps.onCore?.(core, room);
+        const cleanup = this.deps.onCore?.(core, room());
         if (cleanup) entry.cleanup = cleanup;
         return core;
       })();

@@ -1,8 +1,7 @@
 import { parseSpeechMarkup, plainText, type SpeechSynthesizer } from '@snowstage/voice';
 import type { VoicePort } from './host-runtime.js';
+import { audioUrl } from '../http/audio-routes.js';
 
-/** Where a stored line's audio is served (see http/audio-routes.ts). */
-export const audioUrl = (key: string) => `/api/audio/${key}.wav`;
 
 /** The host runtime's voice, over the voice package's synthesiser (lines cached by content key). */
 export function voicePort(synth: SpeechSynthesizer): VoicePort {

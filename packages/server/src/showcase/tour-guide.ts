@@ -21,8 +21,8 @@ export class TourGuide {
     return this.running;
   }
 
-  /** Starts a tour unless one is running; resolves true when this call started one. */
-  async start(lang: Lang): Promise<boolean> {
+  /** Starts a tour unless one is running; resolves true when this call started one. `onDone` runs when her last line has been heard. */
+  async start(lang: Lang, onDone: () => void = () => undefined): Promise<boolean> {
     if (this.running) return false;
     this.running = true;
     const host = this.host;
@@ -33,6 +33,7 @@ export class TourGuide {
       .finally(() => {
         this.running = false;
         host.setMode('idle', 'director');
+        onDone();
       });
     return true;
   }

@@ -41,6 +41,8 @@ export async function spawnServer(opts: { dataDir?: string; env?: Record<string,
       MODERATOR_TOKEN: TEST_TOKENS.moderatorToken,
       SECRET: TEST_TOKENS.secret,
       SNOWSTAGE_CONFIG: '',
+      // The host (voice, brain, director) only where a test asks for it: most tests are about commerce.
+      HOST_ENABLED: 'false',
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +51,7 @@ export async function spawnServer(opts: { dataDir?: string; env?: Record<string,
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const url = await new Promise<string>((res, rej) => {
-    const timer = setTimeout(() => rej(new Error(`server did not start in time:\n${out}`)), opts.timeoutMs ?? 30_000);
+    const timer = setTimeout(() => rej(new Error(`server did not start in time:\n${out}`)), opts.timeoutMs ?? 60_000);
     const check = () => {
       const m = /Snowstage is live at (http:\/\/\S+)/.exec(out);
       if (m) {

@@ -33,6 +33,7 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
     SALE_MIN_COUNTDOWN_S: '1',
     BROADCAST_INTERVAL_MS: '10',
     STATS_INTERVAL_MS: '100',
+    HOST_ENABLED: 'false',
     ...env,
   });
   const content = loadContent(config.contentDir);
