@@ -38,7 +38,8 @@ const json = async (path: string, init: RequestInit = {}) => {
 const op = { authorization: `Bearer ${OP}`, 'content-type': 'application/json' };
 
 beforeAll(async () => {
-  server = await spawnServer({ env: { SALE_MIN_COUNTDOWN_S: '1' } });
+  // The host (brain and voice) warms up before the server says it is live: slow on a busy machine.
+  server = await spawnServer({ env: { SALE_MIN_COUNTDOWN_S: '1' }, timeoutMs: 120_000 });
   browser = await launchBrowser();
 });
 afterAll(async () => {

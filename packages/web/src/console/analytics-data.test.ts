@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartColumns, percent, productRows, span, yuan } from './analytics-data.js';
+import { chartColumns, defaultBucketS, percent, productRows, span, timeSpan, yuan } from './analytics-data.js';
 import { MUG } from '../replay/replay-fixture.js';
 
 describe('analytics formatting', () => {
@@ -19,6 +19,19 @@ describe('analytics formatting', () => {
       { t: 120_000, viewers: 5, peakViewers: 5, comments: 0, likes: 0, orders: 0, gmv: 0 },
     ]);
     expect(cols).toEqual({ x: [60, 120], viewers: [3, 5], peakViewers: [4, 5], comments: [2, 0], likes: [7, 0], orders: [1, 0], gmvYuan: [49.9, 0] });
+  });
+
+  it('spans the chart axis over the whole window, at least two buckets wide', () => {
+    const one = [{ t: 600_000, viewers: 1, peakViewers: 1, comments: 0, likes: 0, orders: 0, gmv: 0 }];
+    expect(timeSpan({ from: 600_000, to: 608_000, series: one })).toEqual([600, 720]);
+    const two = [...one, { ...one[0]!, t: 610_000 }];
+    expect(timeSpan({ from: 600_000, to: 900_000, series: two })).toEqual([600, 900]);
+  });
+
+  it('picks a report bucket that suits the show length', () => {
+    expect(defaultBucketS(8_000)).toBe(10);
+    expect(defaultBucketS(45 * 60_000)).toBe(60);
+    expect(defaultBucketS(5 * 3_600_000)).toBe(300);
   });
 
   it('names products in the page language, keeping unknown ids', () => {

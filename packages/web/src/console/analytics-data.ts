@@ -43,6 +43,24 @@ export function chartColumns(series: readonly SeriesPoint[]): ChartColumns {
   };
 }
 
+/**
+ * The time axis of the charts in unix seconds: the whole window, and at least two buckets wide so a
+ * show's first minute is not drawn as a single point floating in years of axis.
+ */
+export function timeSpan(a: Pick<Analytics, 'from' | 'to' | 'series'>): [number, number] {
+  const bucket = a.series.length > 1 ? a.series[1]!.t - a.series[0]!.t : 60_000;
+  const from = a.from / 1000;
+  const end = Math.max(a.to, (a.series.at(-1)?.t ?? a.from) + bucket, a.from + 2 * bucket) / 1000;
+  return [from, end];
+}
+
+/** A report bucket (seconds) that gives a readable chart for a show of this length. */
+export function defaultBucketS(lengthMs: number): number {
+  if (lengthMs <= 10 * 60_000) return 10;
+  if (lengthMs <= 3 * 3_600_000) return 60;
+  return 300;
+}
+
 /** One row of the per-product table, with the product's name in the page language. */
 export interface ProductRow extends ProductStats {
   name: string;

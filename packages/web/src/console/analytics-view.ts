@@ -1,6 +1,6 @@
 import type { Lang, Product } from '@snowstage/protocol';
 import { h } from '../shared/dom.js';
-import { chartColumns, percent, productRows, yuan, type Analytics } from './analytics-data.js';
+import { chartColumns, percent, productRows, timeSpan, yuan, type Analytics } from './analytics-data.js';
 import { TimeChart } from './time-chart.js';
 import { tc, type ConsoleKey } from './strings.js';
 
@@ -86,9 +86,10 @@ export class AnalyticsView {
       ...this.tiles.map((t) => h('div', { class: `tile tile-${t.id}` }, h('span', { class: 'tile-label' }, tc(lang, t.key)), h('b', { class: 'tile-value', 'data-testid': `tile-${t.id}` }, t.value(a)))),
     );
     const c = chartColumns(a.series);
-    this.charts.viewers.setData(c.x, [c.viewers, c.peakViewers]);
-    this.charts.engagement.setData(c.x, [c.comments, c.likes]);
-    this.charts.sales.setData(c.x, [c.orders, c.gmvYuan]);
+    const span = timeSpan(a);
+    this.charts.viewers.setData(c.x, [c.viewers, c.peakViewers], span);
+    this.charts.engagement.setData(c.x, [c.comments, c.likes], span);
+    this.charts.sales.setData(c.x, [c.orders, c.gmvYuan], span);
     this.renderTable(a);
   }
 

@@ -21,6 +21,7 @@ export class TimeChart {
   readonly el: HTMLElement;
   private plot: uPlot | null = null;
   private data: uPlot.AlignedData;
+  private span: [number, number] | null = null;
   private readonly ro: ResizeObserver;
 
   constructor(
@@ -44,7 +45,9 @@ export class TimeChart {
     this.draw();
   }
 
-  setData(x: number[], columns: number[][]): void {
+  /** `x` in unix seconds; `span` fixes the time axis (else it fits the data, which fails for one point). */
+  setData(x: number[], columns: number[][], span?: [number, number]): void {
+    this.span = span ?? null;
     this.data = [x, ...columns];
     if (this.plot) this.plot.setData(this.data);
     else this.draw();
@@ -62,7 +65,7 @@ export class TimeChart {
       width: this.width(),
       height: this.height,
       cursor: { drag: { x: false, y: false } },
-      scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] }, r: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
+      scales: { x: { time: true, range: (_u, min, max) => this.span ?? [min, max] }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] }, r: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       axes: [
         { ...AXIS },
         { ...AXIS, scale: 'y', size: 44 },

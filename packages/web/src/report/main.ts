@@ -2,7 +2,7 @@ import type { Lang, Product, Show } from '@snowstage/protocol';
 import { api, ApiError } from '../shared/api.js';
 import { h, toast } from '../shared/dom.js';
 import { initialLang, saveLang } from '../shared/i18n.js';
-import { span, type Analytics } from '../console/analytics-data.js';
+import { defaultBucketS, span, type Analytics } from '../console/analytics-data.js';
 import { AnalyticsView } from '../console/analytics-view.js';
 import { checkOperatorToken, forgetOperatorToken, operatorLogin, savedOperatorToken } from '../console/operator-login.js';
 import { statusLabel, tc } from '../console/strings.js';
@@ -27,7 +27,9 @@ async function start(): Promise<void> {
   token ??= await operatorLogin(app, lang, tc(lang, 'report'));
   const { products } = await api<{ products: Product[] }>('/api/products', { lang });
   const catalog = new Map(products.map((p) => [p.id, p]));
-  let bucket = 60;
+  const planned = await api<{ show: Show }>(`/api/shows/${encodeURIComponent(showId)}`, { lang }).catch(() => null);
+  const started = planned?.show.startedAt;
+  let bucket = started ? defaultBucketS((planned.show.endedAt ?? Date.now()) - started) : 60;
   let view: AnalyticsView | null = null;
 
   async function load(): Promise<void> {
