@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newPage, screenshot } from './browser.js';
 import { serveWeb, type ServedWeb } from './serve-web.js';
 
@@ -19,6 +19,11 @@ afterAll(async () => {
   await browser?.close();
   await web?.close();
 });
+/** Every lab page renders continuously; close them after each test so they do not compete. */
+const open: BrowserContext[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((c) => c.close()));
+});
 
 type Debug = {
   expressions: Record<string, number>;
@@ -34,7 +39,8 @@ const MOUTH = ['aa', 'ih', 'ou', 'ee', 'oh'];
 const mouthOpen = (d: Debug) => Math.max(...MOUTH.map((m) => d.expressions[m] ?? 0));
 
 async function openLab(size = { width: 960, height: 540 }, query = 'bare'): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await newPage(browser, size);
+  const { context, page, errors } = await newPage(browser, size);
+  open.push(context);
   await page.goto(`${web.url}/stage-lab.html?${query}`);
   await page.waitForFunction(() => {
     const lab = (window as unknown as { lab?: { stage: { debug(): { avatar: string; drawCalls: number } } } }).lab;
@@ -136,7 +142,7 @@ describe('stage', () => {
   });
 
   it('changes the pose from beat to beat while dancing', async () => {
-    const { page } = await openLab();
+    const { page } = await openLab({ width: 960, height: 540 }, 'bare&ratio=1');
     await lab(page, 'await lab.stage.unlockAudio();');
     const ev = (await page.evaluate(() => {
       const e = (window as unknown as { lab: { dance(o: object): { startAt: number; beatsMs: number[]; bpm: number } } }).lab.dance({ bars: 16, delayMs: 200 });
@@ -216,6 +222,18 @@ describe('stage', () => {
     expect(Math.min(...['leftHand', 'rightHand'].map((h) => sad.bones.head![1] - sad.bones[h]![1]))).toBeLessThan(0.2);
     expect(sad.expressions.sad).toBeGreaterThan(0.5);
     await screenshot(page, 'stage-sad-wipe-tears');
+    await page.evaluate(() => (window as unknown as { lab: { freeze(t: null): void } }).lab.freeze(null));
+    await page.waitForTimeout(2500);
+    // Talking: the camera eases in to the close-up.
+    await page.evaluate(() => {
+      const lab = (window as unknown as { lab: { speak(o: object): { startAt: number }; freeze(t: number): void } }).lab;
+      const e = lab.speak({ emotion: { name: 'happy', intensity: 0.6 } });
+      lab.freeze(e.startAt + 1020);
+    });
+    await expect.poll(async () => (await debug(page)).shot, { timeout: 8000 }).toBe('close');
+    await page.waitForTimeout(2500);
+    await screenshot(page, 'stage-speaking');
+    await page.context().close();
 
     const phone = await openLab({ width: 390, height: 700 }, 'bare&ratio=1');
     await screenshot(phone.page, 'stage-phone');

@@ -13,7 +13,7 @@ export const SHOTS = {
   /** Knees up, for gestures (hands at chest and above stay in frame). */
   gesture: { centreY: 1.12, height: 1.16, width: 0.95 },
   /** The whole body with room for dance moves. */
-  full: { centreY: 0.86, height: 1.95, width: 1.5 },
+  full: { centreY: 0.88, height: 1.88, width: 1.45 },
 } as const satisfies Record<string, Shot>;
 export type ShotName = keyof typeof SHOTS;
 
