@@ -18,6 +18,7 @@ const params = new URLSearchParams(location.search);
 const TOKEN_KEY = 'snowstage.staffToken';
 let lang: Lang = (params.get('lang') as Lang | null) ?? initialLang();
 let token = params.get('token') ?? localStorage.getItem(TOKEN_KEY) ?? '';
+let storeQuery = '';
 let storeId = params.get('store') ?? localStorage.getItem('snowstage.backoffice.store') ?? 'cs-bj-0001';
 const app = document.getElementById('app')!;
 const call = <T>(path: string, method = 'GET') => api<T>(path, { method, token, lang });
@@ -39,11 +40,12 @@ function drawHead(): void {
   );
 }
 
-async function drawPicker(current: StoreRecord | null, q = ''): Promise<void> {
+async function drawPicker(current: StoreRecord | null, q = storeQuery): Promise<void> {
   const results = h('div', { class: 'bo-results', 'data-testid': 'bo-store-results' });
   const input = h('input', { type: 'search', value: q, placeholder: tr(lang, 'pickStore'), 'data-testid': 'bo-store-search' });
   let timer = 0;
   const find = async (text: string) => {
+    storeQuery = text;
     const r = await api<{ stores: StoreRecord[]; total: number }>(`/api/cloudstore/stores?limit=8&q=${encodeURIComponent(text)}`);
     mount(results, h('div', { class: 'bo-total' }, `${r.total} ${tr(lang, 'stores')}`), ...r.stores.map((s) => h('button', { class: `btn btn-small ${s.id === storeId ? '' : 'btn-ghost'}`, type: 'button', 'data-testid': 'bo-store-option', onclick: () => { storeId = s.id; localStorage.setItem('snowstage.backoffice.store', s.id); void refresh(); } }, `${s.id} · ${loc(s.name, lang)}`)));
   };

@@ -59,7 +59,7 @@ function drawHeader(): void {
     h('div', { class: 'k-brand' }, h('span', { class: 'k-logo' }, '❄'), h('div', {}, h('div', { class: 'k-title' }, tr(lang, 'title')), h('div', { class: 'k-store', 'data-testid': 'kiosk-store' }, store ? loc(store.name, lang) : storeId))),
     h('div', { class: 'k-head-actions' },
       h('button', { class: 'btn k-btn k-design', type: 'button', 'data-testid': 'open-designer', onclick: () => show('designer') }, `✎ ${tr(lang, 'designer')}`),
-      h('button', { class: 'btn k-btn k-cart', type: 'button', 'data-testid': 'open-cart', onclick: () => show('cart') }, `🛒 ${tr(lang, 'cart')} `, h('span', { class: 'k-badge', 'data-testid': 'cart-count' }, String(cart.count))),
+      h('button', { class: 'btn k-btn k-cart', type: 'button', 'data-testid': 'open-cart', onclick: () => show('cart') }, `${tr(lang, 'cart')} `, h('span', { class: 'k-badge', 'data-testid': 'cart-count' }, String(cart.count))),
       h('button', { class: 'btn k-btn btn-ghost', type: 'button', 'data-testid': 'lang-switch', onclick: () => { lang = lang === 'zh' ? 'en' : 'zh'; saveLang(lang); drawHeader(); show(current); } }, lang === 'zh' ? 'EN' : '中文'),
     ),
   );

@@ -186,7 +186,7 @@ export function designer(root: HTMLElement, o: { lang: Lang; config: CloudConfig
       ),
       h('div', { class: 'ds-row' },
         ...SHAPES.map((k) => btn(({ star: '★', heart: '♥', snowflake: '❄', ellipse: '●', rect: '■', triangle: '▲' } as const)[k], () => addLayer({ kind: 'shape', shape: k, fill: ink, stroke: null, w: 50, h: 50 } as Layer), { class: 'btn k-chip', 'data-testid': `shape-${k}` })),
-        btn(`📷 ${tr(lang, 'addImage')}`, () => fileInput.click(), { class: 'btn k-chip', title: tr(lang, 'uploadHint'), 'data-testid': 'add-photo' }),
+        btn(`+ ${tr(lang, 'addImage')}`, () => fileInput.click(), { class: 'btn k-chip', title: tr(lang, 'uploadHint'), 'data-testid': 'add-photo' }),
         fileInput,
       ),
       h('div', { class: 'ds-tools' },
