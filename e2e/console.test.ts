@@ -1,10 +1,10 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { spawnServer, TEST_TOKENS, type RunningServer } from '../packages/server/src/testing/spawn-server.js';
-import { launchBrowser, newPage, screenshot } from './browser.js';
+import { ARTIFACTS, launchBrowser, newPage, screenshot } from './browser.js';
 
 /**
  * The host console, the report and the replay in Debian's Chromium against the real server: sign-in,
@@ -16,9 +16,14 @@ let browser: Browser;
 const DOCS = resolve(fileURLToPath(new URL('../docs/screenshots', import.meta.url)));
 const OP = TEST_TOKENS.operatorToken;
 
-/** Keeps a screenshot for the docs too. */
-async function docShot(page: Page, name: string): Promise<void> {
-  const path = await screenshot(page, name);
+/** Saves a screenshot under test-artifacts/ and keeps it for the docs too (whole page with `full`). */
+async function docShot(page: Page, name: string, full = false): Promise<void> {
+  const path = full ? join(ARTIFACTS, `${name}.png`) : await screenshot(page, name);
+  if (full) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path, fullPage: true });
+  }
   mkdirSync(DOCS, { recursive: true });
   copyFileSync(path, join(DOCS, `${name}.png`));
 }
@@ -38,9 +43,19 @@ const json = async (path: string, init: RequestInit = {}) => {
 const op = { authorization: `Bearer ${OP}`, 'content-type': 'application/json' };
 
 beforeAll(async () => {
-  // The host (brain and voice) warms up before the server says it is live: slow on a busy machine.
-  server = await spawnServer({ env: { SALE_MIN_COUNTDOWN_S: '1' }, timeoutMs: 120_000 });
+  // With the host (brain, voice, director): it warms up before the server says it is live, slowly on a busy machine.
+  server = await spawnServer({ env: { SALE_MIN_COUNTDOWN_S: '1', HOST_ENABLED: 'true' }, timeoutMs: 120_000 });
   browser = await launchBrowser();
+});
+/** Browser contexts a test opened; closed after it so idle pages do not keep rendering. */
+const contexts: BrowserContext[] = [];
+async function open(opts: Parameters<typeof newPage>[1]) {
+  const opened = await newPage(browser, opts);
+  contexts.push(opened.context);
+  return opened;
+}
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
 });
 afterAll(async () => {
   await browser?.close();
@@ -49,7 +64,7 @@ afterAll(async () => {
 
 describe('host console', () => {
   it('refuses a wrong token with the server’s message, then signs in with the operator token', async () => {
-    const { page, errors } = await newPage(browser, { width: 1440, height: 1000, locale: 'en-US' });
+    const { page, errors } = await open({ width: 1440, height: 1000, locale: 'en-US' });
     await page.goto(`${server.url}/console?lang=en`);
     await page.getByTestId('login-token').fill('not-the-operator-token-123');
     await page.getByTestId('login-submit').click();
@@ -72,11 +87,11 @@ describe('host console', () => {
   });
 
   it('starts a flash sale that the viewer page counts down, and makes the host say a typed line the viewer sees', async () => {
-    const viewer = await newPage(browser, { width: 1280, height: 800, locale: 'en-US' });
+    const viewer = await open({ width: 1280, height: 800, locale: 'en-US' });
     await viewer.page.goto(`${server.url}/?lang=en`);
     await viewer.page.getByTestId('product-cards').locator('.product-card').first().waitFor();
 
-    const { page, errors } = await newPage(browser, { width: 1440, height: 1000, locale: 'en-US' });
+    const { page, errors } = await open({ width: 1440, height: 1000, locale: 'en-US' });
     await signIn(page);
     await page.getByTestId('sale-price').fill('9.90');
     await page.getByTestId('sale-countdown').fill('6');
@@ -99,84 +114,119 @@ describe('host console', () => {
     await page.getByTestId('say-submit').click();
     await viewer.page.locator('[data-testid=caption]', { hasText: line }).waitFor({ timeout: 30_000 });
     await page.locator('[data-testid=preview-caption]', { hasText: line }).waitFor({ timeout: 10_000 });
-    await docShot(page, 'console-desktop');
+    await docShot(page, 'console-desktop', true);
     await screenshot(viewer.page, 'console-say-viewer');
     expect(errors).toEqual([]);
     expect(viewer.errors).toEqual([]);
   });
 
-  it('runs a show from schedule to report and replay, and jumps to a product marker', async () => {
-    const viewer = await newPage(browser, { width: 1280, height: 800, locale: 'en-US' });
-    await viewer.page.goto(`${server.url}/?lang=en`);
-    await viewer.page.getByTestId('product-cards').locator('.product-card').first().waitFor();
+  describe('a show from schedule to report and replay', () => {
+    /** The console tab that runs the show: report and replay open from it (with its sign-in). */
+    let consolePage: Page;
+    let consoleErrors: string[];
+    const show = { id: '', title: `Winter goods night ${Date.now() % 100_000}`, extra: '', line: 'Welcome to Winter Goods Night! 欢迎来到冬奥好物夜' };
+    const row = () => consolePage.getByTestId('show-list').locator('.show-row', { hasText: show.title });
 
-    const { page, errors } = await newPage(browser, { width: 1440, height: 1000, locale: 'en-US' });
-    page.on('dialog', (d) => void d.accept());
-    await signIn(page);
-    const products = (await json('/api/products')).body.products as { id: string }[];
-    const pinned = ((await json('/api/rooms/main')).body.snapshot.pinned as { id: string }[]).map((p) => p.id);
-    const extra = products.find((p) => !pinned.includes(p.id))!.id;
+    afterAll(async () => {
+      await consolePage?.context().close();
+    });
 
-    const title = `Winter goods night ${Date.now() % 100_000}`;
-    const form = page.getByTestId('schedule-form');
-    if ((await form.getAttribute('open')) === null) await form.locator('summary').click();
-    await page.getByTestId('show-title').fill(title);
-    await page.getByTestId(`lineup-${extra}`).click();
-    await page.getByTestId(`lineup-${pinned[0]}`).click();
-    await page.getByTestId('show-schedule').click();
-    const row = page.getByTestId('show-list').locator('.show-row', { hasText: title });
-    await row.getByTestId('show-live').click();
-    await page.getByTestId('on-air').getByText(title).waitFor();
-    const showId = (await row.getAttribute('data-show-id'))!;
+    it('schedules a show, puts it on air, swaps a product in, has the host speak and ends it', async () => {
+      const viewer = await open({ width: 1024, height: 700, locale: 'en-US' });
+      await viewer.page.goto(`${server.url}/?lang=en`);
+      await viewer.page.getByTestId('product-cards').locator('.product-card').first().waitFor();
 
-    // On air: a viewer chats and the operator swaps a product in.
-    await viewer.page.getByTestId('chat-input').fill('How much is the mug? 多少钱');
-    await viewer.page.getByTestId('chat-send').click();
-    await page.getByTestId('console-chat').getByText('How much is the mug?').waitFor();
-    await page.getByTestId(`unpin-${pinned[2]}`).click();
-    await expect.poll(() => page.getByTestId('pinned-list').locator('.pinned-row').count()).toBe(2);
-    await page.getByTestId('pin-select').selectOption(extra);
-    await page.getByTestId('pin-add').click();
-    await page.getByTestId('pinned-list').locator(`[data-product="${extra}"]`).waitFor();
-    await viewer.page.getByTestId('product-cards').locator(`[data-product="${extra}"]`).waitFor();
-    // Live analytics shows the show's audience (polled every 2 s).
-    await expect.poll(async () => Number(await page.getByTestId('tile-uniqueViewers').textContent()), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
-    await docShot(page, 'console-live');
+      ({ page: consolePage, errors: consoleErrors } = await newPage(browser, { width: 1440, height: 1000, locale: 'en-US' })); // kept for the next tests
+      const page = consolePage;
+      page.on('dialog', (d) => void d.accept());
+      await signIn(page);
+      const products = (await json('/api/products')).body.products as { id: string }[];
+      const pinned = ((await json('/api/rooms/main')).body.snapshot.pinned as { id: string }[]).map((p) => p.id);
+      show.extra = products.find((p) => !pinned.includes(p.id))!.id;
 
-    await row.getByTestId('show-end').click();
-    await page.getByTestId('show-list').locator('.show-row.status-ended', { hasText: title }).waitFor();
+      const form = page.getByTestId('schedule-form');
+      if ((await form.getAttribute('open')) === null) await form.locator('summary').click();
+      await page.getByTestId('show-title').fill(show.title);
+      await page.getByTestId(`lineup-${show.extra}`).click();
+      await page.getByTestId(`lineup-${pinned[0]}`).click();
+      await page.getByTestId('show-schedule').click();
+      await row().getByTestId('show-live').click();
+      await page.getByTestId('on-air').getByText(show.title).waitFor();
+      show.id = (await row().getAttribute('data-show-id'))!;
 
-    // The report opens from the show's row with this tab's sign-in; its numbers are the API's.
-    const [report] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('show-list').locator('.show-row', { hasText: title }).getByTestId('show-report').click()]);
-    await report.getByTestId('report-title').getByText(title).waitFor();
-    const api = (await json(`/api/shows/${showId}/report`, { headers: op })).body.analytics;
-    expect(Number(await report.getByTestId('tile-comments').textContent())).toBe(api.comments);
-    expect(Number(await report.getByTestId('tile-uniqueViewers').textContent())).toBe(api.uniqueViewers);
-    expect(await report.getByTestId('tile-orders').textContent()).toBe(String(api.orders));
-    await report.getByTestId('chart-viewers').locator('canvas').waitFor();
-    const [csv] = await Promise.all([report.waitForEvent('download'), report.getByTestId('download-csv').click()]);
-    expect(csv.suggestedFilename()).toBe(`show-${showId}.csv`);
-    await docShot(report, 'report');
+      // On air: a viewer chats and the operator swaps a product in.
+      await viewer.page.getByTestId('chat-input').fill('How much is the mug? 多少钱');
+      await viewer.page.getByTestId('chat-send').click();
+      await page.getByTestId('console-chat').getByText('How much is the mug?').waitFor();
+      await page.getByTestId(`unpin-${pinned[2]}`).click();
+      await expect.poll(() => page.getByTestId('pinned-list').locator('.pinned-row').count()).toBe(2);
+      await page.getByTestId('pin-select').selectOption(show.extra);
+      await page.getByTestId('pin-add').click();
+      await page.getByTestId('pinned-list').locator(`[data-product="${show.extra}"]`).waitFor();
+      await viewer.page.getByTestId('product-cards').locator(`[data-product="${show.extra}"]`).waitFor();
+      // The host says a line on air (the replay must caption it at the same moment).
+      await page.getByTestId('say-text').fill(show.line);
+      await page.getByTestId('say-submit').click();
+      await page.locator('[data-testid=preview-caption]', { hasText: show.line }).waitFor({ timeout: 30_000 });
+      // Live analytics shows the show's audience (polled every 2 s).
+      await expect.poll(async () => Number(await page.getByTestId('tile-uniqueViewers').textContent()), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await docShot(page, 'console-live');
 
-    // The replay: the product marker where the extra product was pinned; clicking jumps there.
-    const [replay] = await Promise.all([page.waitForEvent('popup'), page.getByTestId('show-list').locator('.show-row', { hasText: title }).getByTestId('show-replay').click()]);
-    const marker = replay.getByTestId(`marker-${extra}`);
-    await marker.waitFor();
-    const at = Number(await marker.getAttribute('data-t'));
-    expect(at).toBeGreaterThan(0);
-    expect(await replay.getByTestId('product-cards').locator(`[data-product="${extra}"]`).count()).toBe(0); // not on stage at the start
-    await marker.click();
-    await expect.poll(async () => Number(await replay.locator('.scrubber').getAttribute('data-position'))).toBe(at);
-    await replay.getByTestId('product-cards').locator(`[data-product="${extra}"]`).waitFor();
-    await replay.getByTestId('replay-chat').getByText('How much is the mug?').waitFor();
-    // Buying from the replay: at the normal price.
-    await replay.getByTestId(`buy-${extra}`).click();
-    await replay.locator('.toast-success').waitFor();
-    await docShot(replay, 'replay');
-    const after = (await json(`/api/shows/${showId}/report`, { headers: op })).body.analytics;
-    expect(after.replayViews).toBeGreaterThanOrEqual(1);
-    expect(after.replayOrders).toBe(1);
-    expect(errors).toEqual([]);
+      await row().getByTestId('show-end').click();
+      await page.getByTestId('show-list').locator('.show-row.status-ended', { hasText: show.title }).waitFor();
+      expect(consoleErrors).toEqual([]);
+    });
+
+    it('opens the report from the show with the same numbers as the API, and exports CSV', async () => {
+      expect(show.id).not.toBe('');
+      const [report] = await Promise.all([consolePage.waitForEvent('popup'), row().getByTestId('show-report').click()]);
+      await report.getByTestId('report-title').getByText(show.title).waitFor();
+      const api = (await json(`/api/shows/${show.id}/report`, { headers: op })).body.analytics;
+      expect(Number(await report.getByTestId('tile-comments').textContent())).toBe(api.comments);
+      expect(Number(await report.getByTestId('tile-uniqueViewers').textContent())).toBe(api.uniqueViewers);
+      expect(await report.getByTestId('tile-orders').textContent()).toBe(String(api.orders));
+      await report.getByTestId('chart-viewers').locator('canvas').waitFor();
+      const [csv] = await Promise.all([report.waitForEvent('download'), report.getByTestId('download-csv').click()]);
+      expect(csv.suggestedFilename()).toBe(`show-${show.id}.csv`);
+      await docShot(report, 'report');
+      await report.close();
+    });
+
+    it('replays the show: jumps to a product marker, captions the host’s line, plays on, buys at the normal price', async () => {
+      expect(show.id).not.toBe('');
+      const [replay] = await Promise.all([consolePage.waitForEvent('popup'), row().getByTestId('show-replay').click()]);
+      const position = async () => Number(await replay.locator('.scrubber').getAttribute('data-position'));
+      const card = replay.getByTestId('product-cards').locator(`[data-product="${show.extra}"]`);
+      const marker = replay.getByTestId(`marker-${show.extra}`);
+      await marker.waitFor();
+      const at = Number(await marker.getAttribute('data-t'));
+      expect(at).toBeGreaterThan(0);
+      expect(await card.count()).toBe(0); // not on stage at the start
+      await marker.click();
+      await expect.poll(position).toBe(at);
+      await card.waitFor();
+      await replay.getByTestId('replay-chat').getByText('How much is the mug?').waitFor();
+
+      // Dragging the scrubber to the host's line captions it, as it was said.
+      const recorded = (await json(`/api/shows/${show.id}/replay`)).body;
+      const speech = recorded.events.find((e: any) => e.kind === 'speech' && e.text === show.line);
+      const spokenAt = Math.round((speech.startAt - recorded.show.startedAt + 300) / 100) * 100;
+      await replay.getByTestId('replay-scrubber').fill(String(spokenAt));
+      await replay.locator('[data-testid=caption]', { hasText: show.line }).waitFor();
+      // Playing moves the replay on from there.
+      await replay.getByTestId('replay-play').click();
+      await expect.poll(position).toBeGreaterThan(spokenAt + 500);
+
+      await replay.getByTestId(`buy-${show.extra}`).click();
+      await replay.locator('.toast-success').waitFor();
+      await docShot(replay, 'replay');
+      const after = (await json(`/api/shows/${show.id}/report`, { headers: op })).body.analytics;
+      expect(after.replayViews).toBeGreaterThanOrEqual(1);
+      expect(after.replayOrders).toBe(1);
+      await replay.close();
+      expect(consoleErrors).toEqual([]);
+    });
   });
 
   it('gives a viewer token 403 on every console API call, and no console', async () => {
@@ -203,7 +253,7 @@ describe('host console', () => {
     expect(upload.status).toBe(403);
 
     // The console refuses the viewer token too, with the server's message.
-    const { page } = await newPage(browser, { width: 1024, height: 768, locale: 'en-US' });
+    const { page } = await open({ width: 1024, height: 768, locale: 'en-US' });
     await page.goto(`${server.url}/console?lang=en`);
     await page.getByTestId('login-token').fill(viewer);
     await page.getByTestId('login-submit').click();
@@ -212,7 +262,7 @@ describe('host console', () => {
   });
 
   it('fits a portrait tablet in Chinese', async () => {
-    const { page, errors } = await newPage(browser, { width: 820, height: 1180, locale: 'zh-CN' });
+    const { page, errors } = await open({ width: 820, height: 1180, locale: 'zh-CN' });
     await signIn(page, 'zh');
     await page.getByTestId('lang-switch').waitFor();
     expect(await page.getByTestId('sale-start').textContent()).toBe('开始秒杀');
