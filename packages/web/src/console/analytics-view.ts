@@ -2,7 +2,7 @@ import type { Lang, Product } from '@snowstage/protocol';
 import { h } from '../shared/dom.js';
 import { chartColumns, percent, productRows, timeSpan, yuan, type Analytics } from './analytics-data.js';
 import { TimeChart } from './time-chart.js';
-import { tc, type ConsoleKey } from './strings.js';
+import { perBucket, tc, type ConsoleKey } from './strings.js';
 
 interface Tile {
   key: ConsoleKey;
@@ -48,6 +48,7 @@ export class AnalyticsView {
   private readonly tiles: Tile[];
   private readonly charts: { viewers: TimeChart; engagement: TimeChart; sales: TimeChart };
   private last: Analytics | null = null;
+  private bucketMs = 60_000;
 
   constructor(
     private lang: Lang,
@@ -59,8 +60,8 @@ export class AnalyticsView {
     this.tableEl = h('div', { class: 'table-wrap' });
     this.charts = {
       viewers: new TimeChart(tc(lang, 'chartViewers'), [{ label: tc(lang, 'viewersNow'), color: COLORS.ice }, { label: tc(lang, 'peak'), color: COLORS.snow }], 180, 'chart-viewers'),
-      engagement: new TimeChart(tc(lang, 'chartEngagement'), [{ label: tc(lang, 'comments'), color: COLORS.gold, bars: true }, { label: tc(lang, 'likes'), color: COLORS.red }], 180, 'chart-engagement'),
-      sales: new TimeChart(tc(lang, 'chartSales'), [{ label: tc(lang, 'orders'), color: COLORS.green, bars: true }, { label: `${tc(lang, 'gmv')} ¥`, color: COLORS.gold, right: true }], 180, 'chart-sales'),
+      engagement: new TimeChart(`${tc(lang, 'chartEngagement')} · ${perBucket(lang, 60_000)}`, [{ label: tc(lang, 'comments'), color: COLORS.gold, bars: true }, { label: tc(lang, 'likes'), color: COLORS.red }], 180, 'chart-engagement'),
+      sales: new TimeChart(`${tc(lang, 'chartSales')} · ${perBucket(lang, 60_000)}`, [{ label: tc(lang, 'orders'), color: COLORS.green, bars: true }, { label: `${tc(lang, 'gmv')} ¥`, color: COLORS.gold, right: true }], 180, 'chart-sales'),
     };
     this.el = h(
       'div',
@@ -73,15 +74,27 @@ export class AnalyticsView {
 
   setLang(lang: Lang): void {
     this.lang = lang;
-    this.charts.viewers.relabel(tc(lang, 'chartViewers'), [tc(lang, 'viewersNow'), tc(lang, 'peak')]);
-    this.charts.engagement.relabel(tc(lang, 'chartEngagement'), [tc(lang, 'comments'), tc(lang, 'likes')]);
-    this.charts.sales.relabel(tc(lang, 'chartSales'), [tc(lang, 'orders'), `${tc(lang, 'gmv')} ¥`]);
+    this.relabel();
     if (this.last) this.update(this.last);
   }
 
-  update(a: Analytics): void {
-    this.last = a;
+  /** Chart titles name the bucket the counts are per (a minute live; 10 s to 15 min in reports). */
+  private relabel(): void {
     const lang = this.lang;
+    const per = perBucket(lang, this.bucketMs);
+    this.charts.viewers.relabel(tc(lang, 'chartViewers'), [tc(lang, 'viewersNow'), tc(lang, 'peak')]);
+    this.charts.engagement.relabel(`${tc(lang, 'chartEngagement')} · ${per}`, [tc(lang, 'comments'), tc(lang, 'likes')]);
+    this.charts.sales.relabel(`${tc(lang, 'chartSales')} · ${per}`, [tc(lang, 'orders'), `${tc(lang, 'gmv')} ¥`]);
+  }
+
+  update(a: Analytics): void {
+    const lang = this.lang;
+    const bucket = a.series.length > 1 ? a.series[1]!.t - a.series[0]!.t : 60_000;
+    if (bucket !== this.bucketMs) {
+      this.bucketMs = bucket;
+      this.relabel();
+    }
+    this.last = a;
     this.tilesEl.replaceChildren(
       ...this.tiles.map((t) => h('div', { class: `tile tile-${t.id}` }, h('span', { class: 'tile-label' }, tc(lang, t.key)), h('b', { class: 'tile-value', 'data-testid': `tile-${t.id}` }, t.value(a)))),
     );

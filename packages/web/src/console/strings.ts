@@ -135,8 +135,8 @@ const S = {
   replayOrders: { zh: '回放订单', en: 'Replay orders' },
   replayGmv: { zh: '回放成交额', en: 'Replay GMV' },
   chartViewers: { zh: '在线人数', en: 'Viewers' },
-  chartEngagement: { zh: '每分钟评论与点赞', en: 'Comments & likes per minute' },
-  chartSales: { zh: '每分钟订单与成交额', en: 'Orders & GMV per minute' },
+  chartEngagement: { zh: '评论与点赞', en: 'Comments & likes' },
+  chartSales: { zh: '订单与成交额', en: 'Orders & GMV' },
   perProduct: { zh: '商品数据', en: 'Per product' },
   noProducts: { zh: '还没有商品数据', en: 'No product activity yet' },
   // report
@@ -203,6 +203,13 @@ const STATUS: Record<ShowStatus | 'open' | 'closed' | 'drawn' | 'scheduledSale' 
 };
 
 export type ConsoleKey = keyof typeof S;
+
+/** "per minute" / "每分钟", "per 10 s" / "每10秒" for a chart bucket. */
+export function perBucket(lang: Lang, ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s % 60 === 0) return lang === 'zh' ? (s === 60 ? '每分钟' : `每${s / 60}分钟`) : s === 60 ? 'per minute' : `per ${s / 60} min`;
+  return lang === 'zh' ? `每${s}秒` : `per ${s} s`;
+}
 
 /** A console string: `tc('en', 'goLive')`. */
 export function tc(lang: Lang, key: ConsoleKey): string {

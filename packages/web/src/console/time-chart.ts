@@ -11,6 +11,13 @@ export interface ChartSeries {
   bars?: boolean;
 }
 
+/** "19:05" for a time tick, "19:05:30" when ticks are less than a minute apart (local time). */
+function clockLabel(unixS: number, stepS: number): string {
+  const d = new Date(unixS * 1000);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getHours())}:${two(d.getMinutes())}${stepS < 60 ? ':' + two(d.getSeconds()) : ''}`;
+}
+
 const AXIS = { stroke: '#9fb0d0', grid: { stroke: 'rgba(255,255,255,0.07)', width: 1 }, ticks: { stroke: 'rgba(255,255,255,0.15)', width: 1 } };
 
 /**
@@ -67,7 +74,7 @@ export class TimeChart {
       cursor: { drag: { x: false, y: false } },
       scales: { x: { time: true, range: (_u, min, max) => this.span ?? [min, max] }, y: { range: (_u, _min, max) => [0, Math.max(1, max)] }, r: { range: (_u, _min, max) => [0, Math.max(1, max)] } },
       axes: [
-        { ...AXIS },
+        { ...AXIS, values: (_u, splits, _i, _space, incr) => splits.map((v) => clockLabel(v, incr)) },
         { ...AXIS, scale: 'y', size: 44 },
         ...(this.series.some((s) => s.right) ? [{ ...AXIS, scale: 'r', side: 1 as const, size: 54, grid: { show: false } }] : []),
       ],
