@@ -115,7 +115,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   services = { config, content, store, auth, hub, blocklist, songs, shows, showcase, draws, now, log: http.log };
 
-  http.get('/api/health', async () => ({ ok: true, rooms: (await hub.loaded()).map((r) => ({ id: r.id, viewers: r.viewerCount, connectionsHere: r.localConnections })) }));
+  http.get('/api/health', async () => ({
+    ok: true,
+    node: config.nodeId ?? null,
+    rooms: await Promise.all((await hub.loaded()).map(async (r) => ({ id: r.id, viewers: r.viewerCount, connectionsHere: r.localConnections, ownedHere: (await hub.core(r.id)) !== null }))),
+  }));
   http.get('/api/persona', async () => ({ persona: content.persona }));
   http.get('/api/funfacts', async () => content.funFacts);
   await http.register(catalogRoutes, { store });

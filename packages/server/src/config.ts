@@ -41,8 +41,12 @@ export const ConfigSchema = z.object({
   // ── scale-out (unset: SQLite file and in-process bus) ──
   /** PostgreSQL connection string; when set, the store is PostgreSQL instead of the SQLite file. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  /** PostgreSQL schema to keep the tables in (several installations can share one database). */
+  databaseSchema: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lowercase letters, digits and _').default('public'),
   /** Redis URL; when set, rooms fan out through Redis pub/sub and flash-sale stock is reserved in Redis. */
   redisUrl: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  /** Prefix of every Redis key and channel (several installations can share one Redis). */
+  redisPrefix: z.string().regex(/^[\w:.-]{1,40}$/, 'letters, digits, : . _ -').default('snowstage:'),
   /** This node's name in logs and leases. @default hostname-pid */
   nodeId: z.string().regex(/^[\w.-]{1,64}$/, 'letters, digits, . _ -').optional(),
 

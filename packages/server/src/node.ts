@@ -47,22 +47,22 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
   const nodeId = config.nodeId ?? `${hostname()}-${process.pid}`;
   const cleanups: (() => Promise<void> | void)[] = [];
 
-  const store: Store = config.databaseUrl ? await PgStore.open({ connectionString: config.databaseUrl }) : new SqliteStore(join(config.dataDir, 'snowstage.db'));
+  const store: Store = config.databaseUrl ? await PgStore.open({ connectionString: config.databaseUrl, schema: config.databaseSchema }) : new SqliteStore(join(config.dataDir, 'snowstage.db'));
   cleanups.push(() => store.close());
   await seedIfEmpty(store, content, now());
 
   const deps: AppDeps = { config, content, store, secrets, now };
   if (config.redisUrl) {
     if (!(store instanceof PgStore)) throw new Error('REDIS_URL needs DATABASE_URL: a cluster keeps its record in PostgreSQL');
-    const bus = new RedisBus(config.redisUrl);
+    const bus = new RedisBus(config.redisUrl, config.redisPrefix);
     await bus.ready();
     const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     redis.on('error', () => undefined);
     cleanups.push(() => redis.disconnect());
-    const sales = new ClusterSales(store, redis, now);
+    const sales = new ClusterSales(store, redis, now, config.redisPrefix);
     deps.bus = bus;
     deps.purchase = sales.purchase;
-    deps.placement = new ClusterPlacement({ redis, bus, nodeId, onError: (e, what) => console.error(`[${nodeId}] ${what}:`, e) });
+    deps.placement = new ClusterPlacement({ redis, bus, nodeId, prefix: config.redisPrefix, onError: (e, what) => console.error(`[${nodeId}] ${what}:`, e) });
     deps.core = {
       durable: { onFenced: (e) => console.error(`[${nodeId}] the room log refused an append (another node owns the room now):`, (e as Error).message) },
       onSale: (sale) => void sales.onSale(sale).catch((e) => console.error(`[${nodeId}] keeping sale ${sale.id} in Redis:`, (e as Error).message)),

@@ -13,7 +13,10 @@ export async function seedIfEmpty(store: Store, content: Content, now: number): 
     await store.upsertRoom({ id: room.id, title: room.title });
     const products = room.pinned.map((id) => content.catalog.products.find((p) => p.id === id)!);
     if (products.length > 0 && (await store.lastSeq(room.id)) === 0) {
-      await store.appendEvents(room.id, [{ seq: 1, at: now, kind: 'pinned', products }]);
+      // Several nodes of a cluster may start together: whoever writes the first event wins, the others find it there.
+      await store.appendEvents(room.id, [{ seq: 1, at: now, kind: 'pinned', products }]).catch(async (e) => {
+        if ((await store.lastSeq(room.id)) === 0) throw e;
+      });
     }
   }
   await store.setMeta('seededAt', String(now));

@@ -67,6 +67,20 @@ function assemble(width: number, height: number, dpi: number, idat: Buffer): Buf
   ]);
 }
 
+/**
+ * Records a resolution in a PNG that has none (a pHYs chunk right after IHDR), leaving the
+ * image data untouched. Use on encoders that cannot write pHYs themselves (resvg's `asPng`).
+ */
+export function withDpi(png: Buffer, dpi: number): Buffer {
+  const ihdrEnd = 8 + 12 + png.readUInt32BE(8);
+  const phys = Buffer.alloc(9);
+  const ppm = Math.round(dpi / 0.0254);
+  phys.writeUInt32BE(ppm, 0);
+  phys.writeUInt32BE(ppm, 4);
+  phys[8] = 1;
+  return Buffer.concat([png.subarray(0, ihdrEnd), chunk('pHYs', phys), png.subarray(ihdrEnd)]);
+}
+
 /** The resolution a PNG records (pHYs), in dots per inch; null when it records none. */
 export function pngDpi(png: Buffer): number | null {
   let at = 8;

@@ -73,11 +73,12 @@ export function gradientPng(width: number, height: number): Buffer {
   return encodePng(px, width, height, { dpi: 72 });
 }
 
-/** Decodes the PNGs this project writes (8-bit RGBA, filter 0) back to pixels, for pixel checks. */
+/** Decodes an 8-bit RGBA PNG (any filter, no interlace) to pixels, for pixel checks in tests. */
 export async function decodeOwnPng(png: Buffer): Promise<{ width: number; height: number; rgba: Uint8Array }> {
   const { inflateSync } = await import('node:zlib');
   const width = png.readUInt32BE(16);
   const height = png.readUInt32BE(20);
+  if (png[24] !== 8 || png[25] !== 6 || png[28] !== 0) throw new Error('only 8-bit RGBA, non-interlaced PNGs');
   const idat: Buffer[] = [];
   for (let at = 8; at < png.length; ) {
     const len = png.readUInt32BE(at);
@@ -85,10 +86,29 @@ export async function decodeOwnPng(png: Buffer): Promise<{ width: number; height
     at += 12 + len;
   }
   const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * 4;
   const rgba = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {
-    if (raw[y * (width * 4 + 1)] !== 0) throw new Error('only filter 0 is supported');
-    rgba.set(raw.subarray(y * (width * 4 + 1) + 1, (y + 1) * (width * 4 + 1)), y * width * 4);
+    const f = raw[y * (stride + 1)]!;
+    const src = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const out = y * stride;
+    for (let i = 0; i < stride; i++) {
+      const a = i >= 4 ? rgba[out + i - 4]! : 0;
+      const b = y > 0 ? rgba[out - stride + i]! : 0;
+      const c = y > 0 && i >= 4 ? rgba[out - stride + i - 4]! : 0;
+      let pred = 0;
+      if (f === 1) pred = a;
+      else if (f === 2) pred = b;
+      else if (f === 3) pred = (a + b) >> 1;
+      else if (f === 4) {
+        const p = a + b - c;
+        const pa = Math.abs(p - a);
+        const pb = Math.abs(p - b);
+        const pc = Math.abs(p - c);
+        pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      rgba[out + i] = (src[i]! + pred) & 255;
+    }
   }
   return { width, height, rgba };
 }

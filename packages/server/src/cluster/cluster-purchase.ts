@@ -19,8 +19,9 @@ export class ClusterSales {
     private readonly store: PgStore,
     private readonly redis: Redis,
     private readonly now: () => number,
+    private readonly prefix = 'snowstage:',
   ) {
-    this.stock = new SaleStock(redis);
+    this.stock = new SaleStock(redis, prefix);
   }
 
   readonly purchase: Purchase = async (buyerId, roomId, req) => {
@@ -69,7 +70,7 @@ export class ClusterSales {
 
   /** Loads a sale's stock into Redis from PostgreSQL (one node at a time; the others wait for it). */
   async load(sale: FlashSale): Promise<void> {
-    const lock = `snowstage:sale:{${sale.id}}:loading`;
+    const lock = `${this.prefix}sale:{${sale.id}}:loading`;
     try {
       if ((await this.redis.set(lock, '1', 'PX', 5000, 'NX')) === 'OK') {
         if (!(await this.stock.isLoaded(sale.id))) await this.stock.reconcile(sale.id, sale.quantity, await this.store.saleOrders(sale.id));

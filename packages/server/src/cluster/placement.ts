@@ -12,6 +12,8 @@ export interface ClusterOptions {
   redis: Redis;
   bus: Bus;
   nodeId: string;
+  /** Prefix of Redis keys. @default snowstage: */
+  prefix?: string;
   /** Lease time-to-live: how long a dead owner keeps a room. @default 5000 */
   leaseTtlMs?: number;
   onError: (err: unknown, what: string) => void;
@@ -48,7 +50,7 @@ export class ClusterPlacement implements RoomPlacement {
       if (owner !== nodeId) room().rejoin().catch((e) => this.opts.onError(e, `rejoin ${roomId}`));
     });
 
-    const lease = new Lease(this.opts.redis, `snowstage:lease:room:${roomId}`, nodeId, {
+    const lease = new Lease(this.opts.redis, `${this.opts.prefix ?? 'snowstage:'}lease:room:${roomId}`, nodeId, {
       ...(this.opts.leaseTtlMs ? { ttlMs: this.opts.leaseTtlMs } : {}),
       onAcquired: () => {
         transition = transition.then(async () => {
