@@ -1,5 +1,8 @@
 /**
- * `npm run bench -- fanout [--viewers 2000] [--rate 100] [--seconds 10]`
+ * `npm run bench -- fanout [--viewers 2000] [--rate 100] [--seconds 10] [--nodes 1]`
+ *
+ * With `--nodes 3` the room runs on three nodes (PostgreSQL + Redis) and viewers (default 2000 per
+ * node) spread over them; the socket.io peer stays one process, as a point of reference.
  *
  * V viewers join one room over loopback; a subset of them chat at a fixed total rate; every
  * line must reach every viewer. Measures delivered lines per second and the latency from send to
@@ -12,6 +15,7 @@ import WebSocket from 'ws';
 import { io as ioClient, type Socket } from 'socket.io-client';
 import { spawnServer } from '../packages/server/src/testing/spawn-server.js';
 import { inBatches, intArg, percentile, progress, round, sleep, sortedCopy } from './lib.js';
+import { startCluster } from './cluster-lib.js';
 
 interface Run {
   viewers: number;
@@ -88,13 +92,16 @@ async function measure(h: Harness, viewers: number, rate: number, seconds: numbe
   };
 }
 
-async function snowstage(): Promise<{ harness: Harness; stop(): Promise<void> }> {
-  const server = await spawnServer({ env: { CHAT_PER_SECOND: '100', CHAT_BURST: '100', LOG_LEVEL: 'error' } });
+async function snowstage(nodes: number): Promise<{ harness: Harness; stop(): Promise<void> }> {
+  const env = { CHAT_PER_SECOND: '100', CHAT_BURST: '100', LOG_LEVEL: 'error' };
+  const cluster = nodes > 1 ? await startCluster(nodes, env) : null;
+  const servers = cluster ? cluster.nodes : [await spawnServer({ env })];
   const sockets: WebSocket[] = [];
   return {
     harness: {
-      async connect(_i, onLine) {
-        const ws = new WebSocket(server.wsUrl, { perMessageDeflate: false });
+      async connect(i, onLine) {
+        // Viewers spread evenly over the nodes (no sticky sessions needed).
+        const ws = new WebSocket(servers[i % servers.length]!.wsUrl, { perMessageDeflate: false });
         sockets.push(ws);
         await new Promise<void>((res, rej) => {
           ws.once('open', () => res());
@@ -115,7 +122,10 @@ async function snowstage(): Promise<{ harness: Harness; stop(): Promise<void> }>
         for (const s of sockets) s.terminate();
       },
     },
-    stop: () => server.kill('SIGTERM'),
+    stop: async () => {
+      if (cluster) await cluster.stop();
+      else await servers[0]!.kill('SIGTERM');
+    },
   };
 }
 
@@ -146,11 +156,12 @@ async function socketio(): Promise<{ harness: Harness; stop(): Promise<void> }> 
 }
 
 export async function main(args: Record<string, string>) {
-  const viewers = intArg(args, 'viewers', 2000);
+  const nodes = intArg(args, 'nodes', 1);
+  const viewers = intArg(args, 'viewers', 2000 * nodes);
   const rate = intArg(args, 'rate', 100);
   const seconds = intArg(args, 'seconds', 10);
 
-  const ours = await snowstage();
+  const ours = await snowstage(nodes);
   const a = await measure(ours.harness, viewers, rate, seconds, 'snowstage');
   await ours.stop();
   progress(`snowstage: ${JSON.stringify(a)}`);
@@ -160,5 +171,5 @@ export async function main(args: Record<string, string>) {
   await peer.stop();
   progress(`socket.io: ${JSON.stringify(b)}`);
 
-  return { ...a, socketio: b, ratio: round(a.deliveredPerSec / Math.max(1, b.deliveredPerSec), 2) };
+  return { nodes, ...a, socketio: b, ratio: round(a.deliveredPerSec / Math.max(1, b.deliveredPerSec), 2) };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- flash [--buyers 500] [--attempts 20000] [--stock 1000] [--limit 5]`
+ * `npm run bench -- flash [--buyers 500] [--attempts 20000] [--stock 1000] [--limit 5] [--nodes 1]`
  *
  * A flash sale of `stock` units; `buyers` concurrent buyers make `attempts` buy attempts in all
  * through the real WebSocket path (a fifth of them retries of an earlier key, as flaky phones do).
@@ -9,7 +9,9 @@
 import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { spawnServer, TEST_TOKENS } from '../packages/server/src/testing/spawn-server.js';
+import { spawnServer, TEST_TOKENS, type RunningServer } from '../packages/server/src/testing/spawn-server.js';
+import type { Store } from '../packages/server/src/store/store.js';
+import { startCluster } from './cluster-lib.js';
 import { TestClient } from '../packages/server/src/testing/ws-client.js';
 import { SqliteStore } from '../packages/server/src/store/sqlite-store.js';
 import { loadContent } from '../packages/server/src/content.js';
@@ -36,16 +38,36 @@ export async function main(args: Record<string, string>) {
   const stock = intArg(args, 'stock', 1000);
   const limit = intArg(args, 'limit', 5);
 
-  // Seed a fresh data folder with the demo content plus one product holding exactly `stock` units.
-  const dataDir = mkdtempSync(join(tmpdir(), 'snowstage-flash-'));
-  const seedStore = new SqliteStore(join(dataDir, 'snowstage.db'));
-  await seedIfEmpty(seedStore, loadContent('content'), Date.now());
-  await seedStore.upsertProducts([{ ...BENCH_PRODUCT, variants: [{ ...BENCH_PRODUCT.variants[0]!, stock }] }]);
-  await seedStore.close();
-
-  const server = await spawnServer({ dataDir, env: { SALE_MIN_COUNTDOWN_S: '1', LOG_LEVEL: 'error' } });
-  progress(`connecting ${buyers} buyers`);
-  const clients = await inBatches(buyers, 100, () => TestClient.join(server.wsUrl));
+  const nodes = intArg(args, 'nodes', 1);
+  const product = { ...BENCH_PRODUCT, variants: [{ ...BENCH_PRODUCT.variants[0]!, stock }] };
+  const env = { SALE_MIN_COUNTDOWN_S: '1', LOG_LEVEL: 'error' };
+  let servers: RunningServer[];
+  let openStore: () => Promise<{ store: Store; close(): Promise<void> }>;
+  let stopAll: () => Promise<void>;
+  if (nodes > 1) {
+    // Several nodes on PostgreSQL + Redis: sale stock reserved in Redis, orders written to PostgreSQL.
+    const cluster = await startCluster(nodes, env);
+    await cluster.store.upsertProducts([product]);
+    servers = cluster.nodes;
+    openStore = async () => ({ store: cluster.store, close: async () => undefined });
+    stopAll = () => cluster.stop();
+  } else {
+    // Seed a fresh data folder with the demo content plus one product holding exactly `stock` units.
+    const dataDir = mkdtempSync(join(tmpdir(), 'snowstage-flash-'));
+    const seedStore = new SqliteStore(join(dataDir, 'snowstage.db'));
+    await seedIfEmpty(seedStore, loadContent('content'), Date.now());
+    await seedStore.upsertProducts([product]);
+    await seedStore.close();
+    servers = [await spawnServer({ dataDir, env })];
+    openStore = async () => {
+      const store = new SqliteStore(join(dataDir, 'snowstage.db'));
+      return { store, close: () => store.close() };
+    };
+    stopAll = () => servers[0]!.kill('SIGTERM');
+  }
+  const server = servers[0]!;
+  progress(`connecting ${buyers} buyers to ${servers.length} node(s)`);
+  const clients = await inBatches(buyers, 100, (i) => TestClient.join(servers[i % servers.length]!.wsUrl));
   const r = await command(server.url, TEST_TOKENS.operatorToken, {
     type: 'scheduleSale', productId: BENCH_PRODUCT.id, variantId: 'std', countdownS: 2, durationS: 300,
     salePrice: 9900, quantity: stock, perBuyerLimit: limit,
@@ -82,13 +104,12 @@ export async function main(args: Record<string, string>) {
   );
   const elapsedS = (performance.now() - t0) / 1000;
   for (const c of clients) c.close();
-  await server.kill('SIGTERM');
-
-  const store = new SqliteStore(join(dataDir, 'snowstage.db'));
+  const { store, close } = await openStore();
   const sold = await store.soldUnits(BENCH_PRODUCT.id, 'std', sale.id);
   const left = (await store.getProduct(BENCH_PRODUCT.id))!.variants[0]!.stock;
   const orders = await Promise.all(clients.map((c) => store.listOrders(c.welcome!.you.viewerId)));
-  await store.close();
+  await close();
+  await stopAll();
   const limitViolations = orders.filter((os) => os.reduce((n, o) => n + o.qty, 0) > limit).length;
   const distinctKeys = new Set(orders.flat().map((o) => `${o.buyerId}/${o.idempotencyKey}`)).size;
   const duplicateOrders =
@@ -96,6 +117,7 @@ export async function main(args: Record<string, string>) {
   progress(`replies by error code: ${JSON.stringify(Object.fromEntries(codes))}; stock left ${left}`);
   const sorted = sortedCopy(latencies);
   return {
+    nodes: servers.length,
     attempts: made,
     stock,
     sold,

@@ -42,25 +42,35 @@ export async function main(args: Record<string, string>): Promise<object> {
   progress('warm-up render (font and renderer load)');
   await renderer.print(design(999, photoId), 'front');
   const ms: number[] = [];
+  // CPU time of the whole process (every thread) per render: what the render costs, apart from
+  // waiting for a core on a shared machine.
+  const cpu: number[] = [];
   let width = 0;
   let height = 0;
   let bytes = 0;
   for (let i = 0; i < count; i++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     const p = await renderer.print(design(i, photoId), 'front');
     ms.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
     width = p.widthPx;
     height = p.heightPx;
     bytes += p.png.length;
     if ((i + 1) % 10 === 0) progress(`${i + 1}/${count} designs, last ${round(ms[ms.length - 1]!)} ms`);
   }
   const sorted = sortedCopy(ms);
+  const cpuSorted = sortedCopy(cpu);
   return {
     designs: count,
     dpi,
     p50Ms: round(percentile(sorted, 50)),
     p95Ms: round(percentile(sorted, 95)),
     maxMs: round(sorted[sorted.length - 1]!),
+    p50CpuMs: round(percentile(cpuSorted, 50)),
+    p95CpuMs: round(percentile(cpuSorted, 95)),
+    loadAverage1m: round((await import('node:os')).loadavg()[0]!, 2),
     widthPx: width,
     heightPx: height,
     meanPngKb: round(bytes / count / 1024),
