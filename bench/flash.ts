@@ -89,7 +89,7 @@ export async function main(args: Record<string, string>) {
         made++;
         // Every fifth attempt retries the previous key, as a phone does after a timeout.
         const k = n % 5 === 4 ? n - 1 : n;
-        const key = `b${b}-k${k}`;
+        const key = `buyer${b}-key${k}`;
         const start = performance.now();
         const reply = await c.request({ type: 'buy', productId: BENCH_PRODUCT.id, variantId: 'std', qty: 1, saleId: sale.id, key }, 30_000);
         latencies.push(performance.now() - start);
