@@ -38,4 +38,18 @@ describe('guide track', () => {
     }
     expect(g.at(g.arrivesAt).pos).toEqual(last.door);
   });
+
+  it('keeps stops that arrive ahead of time in order, each starting where the previous one ends', () => {
+    const g = new GuideTrack(layout);
+    const a = layout.booths[1]!;
+    const b = layout.booths[6]!;
+    g.walkTo(a.door, a.facingIn, 10_000);
+    g.walkTo(b.door, b.facingIn, 40_000);
+    expect(g.headingAt(20_000)).toEqual(a.door);
+    expect(g.at(39_000).pos).toEqual(a.door);
+    expect(g.at(40_500).walking).toBe(true);
+    expect(dist(g.at(40_500).pos, a.door)).toBeLessThan(GUIDE_SPEED);
+    expect(g.headingAt(41_000)).toEqual(b.door);
+    expect(g.at(g.arrivesAt + 1).pos).toEqual(b.door);
+  });
 });

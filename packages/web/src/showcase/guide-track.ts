@@ -19,22 +19,25 @@ export interface GuidePose {
 }
 
 /**
- * Where the tour guide is at any room-clock moment. A `tourStop` starts a walk from wherever she is
- * at that moment to the booth's door, along a lane of the avenue that passes the monument; every
- * viewer computes the same position from the same events. Pure: time comes in as an argument.
+ * Where the tour guide is at any room-clock moment. Each `tourStop` schedules a walk that starts at
+ * its `startAt` from wherever she will be then, to the booth's door, along a lane of the avenue
+ * that passes the monument. Stops often arrive ahead of time (the host queues her lines), so walks
+ * are kept in order of their start; every viewer computes the same position from the same events.
+ * Pure: time comes in as an argument.
  */
 export class GuideTrack {
-  private leg: Leg;
+  private legs: Leg[];
 
   constructor(
     private readonly layout: HallLayout,
     home: Vec2 & { yaw: number } = guideHome(layout),
   ) {
-    this.leg = { points: [{ x: home.x, z: home.z }], startAt: 0, lengths: [0], endYaw: home.yaw };
+    this.legs = [{ points: [{ x: home.x, z: home.z }], startAt: -Infinity, lengths: [0], endYaw: home.yaw }];
   }
 
-  /** Starts a walk to `to` at room time `startAt`, facing `endYaw` on arrival. */
+  /** Schedules a walk to `to` starting at room time `startAt`, facing `endYaw` on arrival. A later-scheduled walk supersedes those starting at or after it. */
   walkTo(to: Vec2, endYaw: number, startAt: number): void {
+    this.legs = this.legs.filter((l) => l.startAt < startAt);
     const from = this.at(startAt).pos;
     const lane = this.layout.monument.r + 1.2;
     const points = [from];
@@ -43,16 +46,34 @@ export class GuideTrack {
     points.push(to);
     const lengths = [0];
     for (let i = 1; i < points.length; i++) lengths.push(lengths[i - 1]! + Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.z - points[i - 1]!.z));
-    this.leg = { points, startAt, lengths, endYaw };
+    this.legs.push({ points, startAt, lengths, endYaw });
   }
 
-  /** When the current walk ends (room-clock ms). */
+  /** When the last scheduled walk ends (room-clock ms). */
   get arrivesAt(): number {
-    return this.leg.startAt + (this.leg.lengths.at(-1)! / GUIDE_SPEED) * 1000;
+    const leg = this.legs.at(-1)!;
+    return leg.startAt + (leg.lengths.at(-1)! / GUIDE_SPEED) * 1000;
+  }
+
+  /** Where the last scheduled walk ends. */
+  get destination(): Vec2 {
+    return { ...this.legs.at(-1)!.points.at(-1)! };
+  }
+
+  private legAt(now: number): Leg {
+    let leg = this.legs[0]!;
+    for (const l of this.legs) if (l.startAt <= now) leg = l;
+    return leg;
+  }
+
+  /** Where the walk under way at `now` leads (her spot if she is standing). */
+  headingAt(now: number): Vec2 {
+    return { ...this.legAt(now).points.at(-1)! };
   }
 
   at(now: number): GuidePose {
-    const { points, lengths, startAt, endYaw } = this.leg;
+    const leg = this.legAt(now);
+    const { points, lengths, startAt, endYaw } = leg;
     const total = lengths.at(-1)!;
     const s = Math.max(0, ((now - startAt) / 1000) * GUIDE_SPEED);
     if (s >= total || points.length === 1) return { pos: { ...points.at(-1)! }, yaw: endYaw, walking: false };

@@ -17,7 +17,7 @@ import { PassportPanel } from './ui/passport-panel.js';
 import { QuizDialog } from './ui/quiz-dialog.js';
 import { View } from './view.js';
 import { icon } from './ui/icons.js';
-import { routeToBooth, routeToPoint, Walker } from './walker.js';
+import { routeToBooth, routeToPoint, routeToTourSpot, Walker } from './walker.js';
 import '../shared/base.css';
 import './showcase.css';
 
@@ -173,6 +173,8 @@ async function boot(): Promise<void> {
 }
 
 function progress(p: LoadProgress): void {
+  // Once the ground and the gate stand, the loader steps aside and the booths rise behind it.
+  if (p.done >= 1) loader.classList.add('loader-compact');
   loaderBar.style.width = `${Math.round((p.done / p.total) * 100)}%`;
   loaderLabel.textContent = st(lang, p.step === 'booth' ? 'loadingBooth' : p.step === 'timeline' ? 'loadingTimeline' : p.step === 'guide' ? 'loadingGuide' : 'loading');
   expose.progress = p.done / p.total;
@@ -289,32 +291,35 @@ function onTourStop(boothId: string, startAt: number, index: number, of: number)
   const c = ctx;
   if (!c) return;
   const slot = c.hall.layout.booths.find((b) => b.id === boothId);
-  if (!slot) return;
+  const booth = c.content.booths.find((b) => b.id === boothId);
+  if (!slot || !booth) return;
   tourOn = true;
   c.track.walkTo(slot.door, slot.facingIn, startAt);
-  tourChip.hidden = false;
-  tourChip.dataset.index = String(index);
-  tourChip.replaceChildren(h('span', {}, icon('flag'), ` ${st(lang, 'tourStop', { i: index + 1, n: of })} · ${pick(c.content.booths.find((b) => b.id === boothId)!.partner, lang)}`), followButton);
-  // Following visitors set off with her, at the stop's start on the room clock.
+  // Stops arrive ahead of time: the chip and the visitors who follow her move when she sets off.
   setTimeout(() => {
-    if (!following || !ctx) return;
-    const r = routeToBooth(ctx.walker.pos, slot, ctx.hall.layout);
-    ctx.walker.travel(r.points, r.yaw);
+    if (!ctx) return;
+    tourChip.hidden = false;
+    tourChip.dataset.index = String(index);
+    tourChip.replaceChildren(h('span', {}, icon('flag'), ` ${st(lang, 'tourStop', { i: index + 1, n: of })} · ${pick(booth.partner, lang)}`), followButton);
+    if (following) {
+      const r = routeToTourSpot(ctx.walker.pos, slot, ctx.hall.layout);
+      ctx.walker.travel(r.points, r.yaw);
+    }
+    renderTexts();
   }, Math.max(0, startAt - tour.now()));
-  renderTexts();
 }
 
 function followGuide(): void {
   following = true;
   const c = ctx;
   if (!c) return;
-  // Walk to where the guide is heading (or standing).
-  const pose = c.track.at(c.track.arrivesAt);
-  const slot = c.hall.layout.booths.find((b) => Math.hypot(b.door.x - pose.pos.x, b.door.z - pose.pos.z) < 0.5);
+  // Walk to where the guide is heading now (or standing).
+  const to = c.track.headingAt(tour.now());
+  const slot = c.hall.layout.booths.find((b) => Math.hypot(b.door.x - to.x, b.door.z - to.z) < 0.5);
   if (slot) {
-    const r = routeToBooth(c.walker.pos, slot, c.hall.layout);
+    const r = routeToTourSpot(c.walker.pos, slot, c.hall.layout);
     c.walker.travel(r.points, r.yaw);
-  } else c.walker.travel(routeToPoint(c.walker.pos, pose.pos, c.hall.layout));
+  } else c.walker.travel(routeToPoint(c.walker.pos, { x: to.x, z: to.z + 2.5 }, c.hall.layout));
   renderTexts();
 }
 
@@ -382,6 +387,10 @@ const expose = {
   tour: false,
   /** Walks to a booth as a minimap click would. */
   travelTo: (boothId: string) => travelTo({ kind: 'booth', boothId }),
+  /** Walks to a point of the hall (metres) as a minimap click would. */
+  walkTo: (x: number, z: number) => travelTo({ kind: 'point', point: { x, z } }),
+  /** Where the timeline rotunda's centre and the plaza are (for tests that walk there). */
+  places: () => (ctx ? { rotunda: ctx.hall.layout.rotunda.center, plaza: ctx.hall.layout.plaza.c } : null),
   /** Where a booth is drawn on the minimap (CSS px from the minimap's top-left). */
   mapPoint: (boothId: string) => {
     const slot = ctx?.hall.layout.booths.find((b) => b.id === boothId);
@@ -396,6 +405,7 @@ const expose = {
       ctx.view.resize();
     }
   },
+  software: false,
 };
 (window as unknown as { __showcase: typeof expose }).__showcase = expose;
 
@@ -408,6 +418,7 @@ function updateExpose(c: Ctx): void {
   expose.drawCalls = s.drawCalls;
   expose.triangles = s.triangles;
   expose.scale = s.scale;
+  expose.software = c.view.software;
   expose.frames++;
   const p = c.view.camera.position;
   expose.camera = { x: p.x, y: p.y, z: p.z };

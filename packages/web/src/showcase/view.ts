@@ -29,13 +29,17 @@ export class View {
   private readonly camPos = new THREE.Vector3();
   private readonly look = new THREE.Vector3();
   private frames: number[] = [];
+  /** Frame times (ms) since the governor last decided. */
+  private window: number[] = [];
   private governorAt = 0;
+  /** True when WebGL runs on the CPU (SwiftShader, llvmpipe): every pixel is paid for in software. */
+  readonly software: boolean;
   private readonly ray = new THREE.Raycaster();
   private readonly floor = new THREE.Plane(new THREE.Vector3(0, 1, 0), 0);
   /** Upper bound of the device pixel ratio used (phones have 3; that is too many pixels). */
   maxPixelRatio = 1.5;
   /** Lower bound the governor may reduce the resolution to. */
-  minScale = 0.6;
+  minScale = 0.5;
   adaptive = true;
 
   constructor(
@@ -45,6 +49,9 @@ export class View {
     this.renderer = new THREE.WebGLRenderer({ canvas, antialias: false, powerPreference: 'high-performance', stencil: false });
     this.renderer.outputColorSpace = THREE.SRGBColorSpace;
     this.renderer.info.autoReset = true;
+    this.software = isSoftwareGl(this.renderer.getContext());
+    // Start a software renderer below full resolution; the governor raises it if there is headroom.
+    if (this.software) this.stats.scale = 0.8;
     this.resize();
     new ResizeObserver(() => this.resize()).observe(canvas);
   }
@@ -106,21 +113,36 @@ export class View {
     const avg = this.frames.reduce((a, b) => a + b, 0) / this.frames.length;
     this.stats.frameMs = avg;
     this.stats.fps = avg > 0 ? 1000 / avg : 0;
-    this.govern(now, avg);
+    this.window.push(dt * 1000);
+    this.govern(now);
   }
 
-  /** Every 2 s: fewer pixels when frames are slow (< 28 fps), more again when there is headroom. */
-  private govern(now: number, avgMs: number): void {
-    if (!this.adaptive || now - this.governorAt < 2000 || this.frames.length < 60) return;
+  /**
+   * About every 1.5 s: fewer pixels when frames were slow (under 30 fps), more again when there
+   * was clear headroom (over 50 fps). Decides on time, not frame counts, so it reacts as fast on
+   * a slow machine as on a fast one.
+   */
+  private govern(now: number): void {
+    if (this.governorAt === 0) this.governorAt = now;
+    if (now - this.governorAt < 1500 || this.window.length < 8) return;
+    const avgMs = this.window.reduce((a, b) => a + b, 0) / this.window.length;
     this.governorAt = now;
+    this.window = [];
+    if (!this.adaptive) return;
     const s = this.stats.scale;
     let next = s;
-    if (avgMs > 1000 / 28 && s > this.minScale) next = Math.max(this.minScale, s - 0.1);
+    if (avgMs > 1000 / 30 && s > this.minScale) next = Math.max(this.minScale, s - (avgMs > 1000 / 20 ? 0.2 : 0.1));
     else if (avgMs < 1000 / 50 && s < 1) next = Math.min(1, s + 0.1);
     if (next !== s) {
       this.stats.scale = Math.round(next * 100) / 100;
-      this.frames = [];
       this.resize();
     }
   }
+}
+
+/** Whether the WebGL context is rendered on the CPU. */
+function isSoftwareGl(gl: WebGLRenderingContext | WebGL2RenderingContext): boolean {
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+  return /swiftshader|llvmpipe|software|basic render/i.test(name);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layoutHall, inRect, DIM } from './hall/layout.js';
 import { focusAt } from './hall/proximity.js';
-import { NO_INPUT, routeToBooth, routeToPoint, Walker } from './walker.js';
+import { NO_INPUT, routeToBooth, routeToPoint, routeToTourSpot, Walker } from './walker.js';
 
 const layout = layoutHall(
   Array.from({ length: 10 }, (_, i) => ({ id: `b${i}`, exhibits: Array.from({ length: 3 + (i % 4) }, (_, j) => ({ id: `e${j}` })) })),
@@ -59,11 +59,30 @@ describe('walker', () => {
     // Keep walking into the back wall: the fan stays inside the footprint.
     run(w, 5, { ...NO_INPUT, forward: 1 });
     expect(inRect(w.pos, booth.area)).toBe(true);
-    // A click on the far side of the monument, straight through it, still ends near the target or stops.
+    // A click inside the monument: the fan walks up to it and stops there.
     w.travel(routeToPoint(w.pos, { x: 0, z: layout.monument.c.z }, layout));
     run(w, 30);
     expect(w.travelling).toBe(false);
     expect(Math.hypot(w.pos.x - layout.monument.c.x, w.pos.z - layout.monument.c.z)).toBeGreaterThanOrEqual(layout.monument.r + DIM.bodyR - 1e-6);
+  });
+
+  it('walks round the monument to a spot beyond the plaza', () => {
+    const w = new Walker(layout);
+    const target = { x: 0, z: layout.monument.c.z - 8 };
+    w.travel(routeToPoint(w.pos, target, layout));
+    run(w, 40);
+    expect(Math.hypot(w.pos.x - target.x, w.pos.z - target.z)).toBeLessThan(0.3);
+    // And from a west booth to an east booth across the plaza.
+    const from = layout.booths[2]!;
+    const to = layout.booths[7]!;
+    const w2 = new Walker(layout);
+    const r1 = routeToBooth(w2.pos, from, layout);
+    w2.travel(r1.points, r1.yaw);
+    run(w2, 30);
+    const r2 = routeToBooth(w2.pos, to, layout);
+    w2.travel(r2.points, r2.yaw);
+    run(w2, 40);
+    expect(inRect(w2.pos, to.area)).toBe(true);
   });
 
   it('manual movement cancels a travel', () => {
@@ -86,5 +105,16 @@ describe('focus', () => {
     const c = layout.rotunda.center;
     const before = { x: panel.pos.x + (c.x - panel.pos.x) * 0.15, z: panel.pos.z + (c.z - panel.pos.z) * 0.15 };
     expect(focusAt(before, layout).milestone).toBe(3);
+  });
+
+  it('follows the guide to a spot inside the booth front, beside her door', () => {
+    for (const booth of [layout.booths[0]!, layout.booths[5]!]) {
+      const w = new Walker(layout);
+      const r = routeToTourSpot(w.pos, booth, layout);
+      w.travel(r.points, r.yaw);
+      run(w, 40);
+      expect(inRect(w.pos, booth.area)).toBe(true);
+      expect(Math.abs(w.pos.z - booth.door.z)).toBeGreaterThan(1.5);
+    }
   });
 });

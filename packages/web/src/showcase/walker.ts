@@ -130,7 +130,18 @@ export function routeToBooth(from: Vec2, booth: BoothSlot, layout: HallLayout): 
   points.push(booth.door);
   const inside = { x: booth.side * (DIM.avenueHalf + DIM.frontGap + 2.2), z: booth.center.z };
   points.push(inside);
-  return { points, yaw: booth.facingIn };
+  return { points: aroundMonument(from, points, layout), yaw: booth.facingIn };
+}
+
+/**
+ * Use when: following the guide. Ends just inside the booth's front, beside where she stands at
+ * the door, so the camera behind the fan shows both her and the booth.
+ */
+export function routeToTourSpot(from: Vec2, booth: BoothSlot, layout: HallLayout): { points: Vec2[]; yaw: number } {
+  const points = exitRoute(from, layout);
+  const spot = { x: booth.side * (DIM.avenueHalf + DIM.frontGap + 0.9), z: booth.center.z + 2.6 };
+  points.push({ x: booth.door.x, z: spot.z }, spot);
+  return { points: aroundMonument(from, points, layout), yaw: booth.facingIn };
 }
 
 /** Use when: walking to an arbitrary point of the avenue, the plaza or the rotunda. */
@@ -139,7 +150,38 @@ export function routeToPoint(from: Vec2, to: Vec2, layout: HallLayout): Vec2[] {
   const target = boothAt(to, layout);
   if (target && target !== boothAt(from, layout)) points.push(target.door);
   points.push(to);
-  return points;
+  return aroundMonument(from, points, layout);
+}
+
+/** Inserts a waypoint beside the plaza's monument wherever a leg of the route would run into it. */
+function aroundMonument(from: Vec2, points: Vec2[], layout: HallLayout): Vec2[] {
+  const { c, r } = layout.monument;
+  const clear = r + DIM.bodyR + 0.4;
+  const out: Vec2[] = [];
+  let a = from;
+  for (const b of points) {
+    const dx = b.x - a.x;
+    const dz = b.z - a.z;
+    const len2 = dx * dx + dz * dz;
+    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((c.x - a.x) * dx + (c.z - a.z) * dz) / len2));
+    const px = a.x + t * dx - c.x;
+    const pz = a.z + t * dz - c.z;
+    if (t > 0 && t < 1 && Math.hypot(px, pz) < clear) {
+      // Pass on the side the leg already leans to (east when it goes straight through the middle).
+      const len = Math.sqrt(len2);
+      let nx = -dz / len;
+      let nz = dx / len;
+      if (nx * px + nz * pz < 0 || (Math.abs(px) < 1e-6 && Math.abs(pz) < 1e-6 && nx < 0)) {
+        nx = -nx;
+        nz = -nz;
+      }
+      const d = r + 1.6;
+      out.push({ x: c.x + nx * d - (dx / len) * d * 0.6, z: c.z + nz * d - (dz / len) * d * 0.6 }, { x: c.x + nx * d + (dx / len) * d * 0.6, z: c.z + nz * d + (dz / len) * d * 0.6 });
+    }
+    out.push(b);
+    a = b;
+  }
+  return out;
 }
 
 function exitRoute(from: Vec2, layout: HallLayout): Vec2[] {

@@ -37,10 +37,10 @@ const PAD = 2;
 export class Atlas {
   readonly pages: Page[] = [];
 
-  /** Pages of `width`×`height` px (a wide page holds a whole hall's signs in one texture). */
+  /** Pages of `width`×`height` px; a flush uploads only the pages that changed, so modest pages keep loading smooth. */
   constructor(
-    readonly width = 4096,
-    readonly height = 2048,
+    readonly width = 2048,
+    readonly height = 1024,
   ) {}
 
   alloc(w: number, h: number): Region {

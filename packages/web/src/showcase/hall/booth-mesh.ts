@@ -44,8 +44,7 @@ export function buildBooth(booth: PublicBooth, slot: BoothSlot, atlas: Atlas, la
   const add = (p: { g: THREE.BufferGeometry; m: THREE.Matrix4 }, c: string, unlit = false) => solidB.add(p.g, p.m, c, { unlit });
 
   // Floor, walls, pillars and fascia.
-  add(box(D / 2, 0.06, 0, D, 0.12, W), shade(color, 0.78));
-  add(box(0.35, 0.125, 0, 0.7, 0.01, W - 0.6), shade(color, 0.35));
+  // (The booth's carpet is painted into the floor texture: no second layer to draw.)
   add(box(D, BACK_H / 2, 0, DIM.wallThickness, BACK_H, W), color);
   add(box(D - 0.2, BACK_H + 0.12, 0, 0.5, 0.24, W + 0.2), BRAND.gold, true);
   for (const s of [-1, 1]) {

@@ -1,11 +1,12 @@
 import * as THREE from 'three';
-import type { Lang, LocalizedText } from '@snowstage/protocol';
+import type { Lang, LocalizedText, PublicBooth } from '@snowstage/protocol';
 import { pick } from '@snowstage/protocol';
 import type { Atlas } from './atlas.js';
 import { DIM, type HallLayout } from './layout.js';
 import { ChunkedBuilder, MeshBuilder, QuadBuilder, place, solidMaterial } from './mesh-builder.js';
 import { BRAND, paintBanner } from './paint.js';
 import { addLamp, addMountain, addPine, addSnowMound, addString } from './props.js';
+import { buildFloor } from './floor.js';
 
 export const SKY = { zenith: '#1B3A6B', mid: '#4F86C6', horizon: '#CFE9F8', glow: '#FBE3C8' } as const;
 export const FOG_COLOR = '#D3E8F6';
@@ -35,40 +36,13 @@ export interface EnvironmentMesh {
  * paved avenue with its red carpet, the plaza and its monument, the entrance gate with the title
  * banner, lamp posts with lantern strings and bunting, pines, snow banks, mountains and the sky.
  */
-export function buildEnvironment(layout: HallLayout, title: LocalizedText, atlas: Atlas, lang: Lang, solid = solidMaterial()): EnvironmentMesh {
-  // Floors and far scenery in one mesh; everything standing in the hall in culled bands.
+export function buildEnvironment(layout: HallLayout, title: LocalizedText, booths: PublicBooth[], atlas: Atlas, lang: Lang, solid = solidMaterial()): EnvironmentMesh {
+  // The floor is one textured plane; far scenery one mesh; everything standing in the hall in culled bands.
   const b = new MeshBuilder();
   const bands = new ChunkedBuilder(30);
   const { avenue, plaza, bounds, gate } = layout;
   const rand = rng(2022);
-
-  // Ground and paving, layered a few millimetres apart.
-  const groundSize = 900;
   const midZ = (bounds.z0 + bounds.z1) / 2;
-  b.add(new THREE.PlaneGeometry(groundSize, groundSize, 1, 1).rotateX(-Math.PI / 2), place(0, 0, midZ), '#EAF2FB', { groundShade: -1 });
-  const rect = (x0: number, z0: number, x1: number, z1: number) => new THREE.Shape([new THREE.Vector2(x0, -z0), new THREE.Vector2(x1, -z0), new THREE.Vector2(x1, -z1), new THREE.Vector2(x0, -z1)]);
-  // The paving runs from the rotunda out past the gate to the edge of the hall.
-  b.floor(rect(avenue.x0, avenue.z0, avenue.x1, bounds.z1), 0.01, '#C7D5E8');
-  b.floor(rect(-2.4, avenue.z0 + 4, 2.4, bounds.z1), 0.02, BRAND.red);
-  for (const x of [-2.55, 2.4]) b.floor(rect(x, avenue.z0 + 4, x + 0.15, bounds.z1), 0.025, BRAND.gold);
-  b.floor(rect(-gate.halfWidth - 6, gate.z + 2, gate.halfWidth + 6, bounds.z1), 0.008, '#D5E1F0');
-  const circle = (r: number, r0 = 0) => {
-    const s = new THREE.Shape().absarc(0, 0, r, 0, Math.PI * 2, false);
-    if (r0 > 0) s.holes.push(new THREE.Path().absarc(0, 0, r0, 0, Math.PI * 2, true));
-    return s;
-  };
-  const ring = (c: { x: number; z: number }, r: number, r0: number, y: number, color: string) => {
-    const g = new THREE.ShapeGeometry(circle(r, r0), 40);
-    g.rotateX(-Math.PI / 2);
-    b.add(g, place(c.x, y, c.z), color, { groundShade: -1 });
-  };
-  ring(plaza.c, plaza.r, 0, 0.03, '#D9E5F3');
-  ring(plaza.c, plaza.r - 0.6, plaza.r - 1.0, 0.035, BRAND.ice);
-  ring(plaza.c, plaza.r - 2.4, plaza.r - 2.6, 0.035, BRAND.gold);
-  ring(layout.rotunda.center, layout.rotunda.radius + 0.8, 0, 0.03, '#D9E5F3');
-  ring(layout.rotunda.center, layout.rotunda.radius - 1.2, layout.rotunda.radius - 1.4, 0.035, BRAND.gold);
-  ring(layout.rotunda.center, 4, 0, 0.035, BRAND.red);
-  ring(layout.rotunda.center, 3.4, 3.0, 0.04, BRAND.gold);
 
   // The monument: a stepped pedestal (the big snowflake is a separate, turning mesh).
   const mc = layout.monument.c;
@@ -128,8 +102,8 @@ export function buildEnvironment(layout: HallLayout, title: LocalizedText, atlas
   const group = new THREE.Group();
   group.name = 'environment';
   const ground = new THREE.Mesh(b.build(), solid);
-  ground.name = 'environment-solid';
-  group.add(ground, ...bands.meshes(solid, 'environment-band'));
+  ground.name = 'mountains';
+  group.add(buildFloor(layout, booths, solid), ground, ...bands.meshes(solid, 'environment-band'));
   group.add(skyDome(far + 120));
 
   // The title banner on both faces of the gate beam.

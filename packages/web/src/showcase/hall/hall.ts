@@ -50,7 +50,13 @@ export class Hall {
     this.scene.background = new THREE.Color(FOG_COLOR);
     this.guide = new Guide(this.solid);
     this.fan = new Figure(FAN_STYLE, this.solid);
+    // A touch smaller than the guide: she is the host, the fan is a visitor.
+    this.fan.root.scale.setScalar(0.88);
     this.snow = new Snowfall();
+    // Only the avatar's toon materials use lights; everything else has its light baked in.
+    const sun = new THREE.DirectionalLight(0xfff4ea, 2.2);
+    sun.position.set(4, 10, 6);
+    this.scene.add(sun, new THREE.HemisphereLight(0xcfeaff, 0xf5efe8, 1.0));
     this.scene.add(this.guide.root, this.fan.root, this.snow.points);
   }
 
@@ -60,7 +66,7 @@ export class Hall {
     let done = 0;
     const step = (s: LoadProgress['step']) => onProgress({ done: ++done, total, step: s });
     onProgress({ done, total, step: 'hall' });
-    this.env = buildEnvironment(this.layout, this.content.title, this.atlas, this.lang, this.solid);
+    this.env = buildEnvironment(this.layout, this.content.title, this.content.booths, this.atlas, this.lang, this.solid);
     this.scene.add(this.env.group);
     this.triangles += this.env.triangles;
     this.atlas.flush();
@@ -74,8 +80,8 @@ export class Hall {
       this.scene.add(mesh.group);
       this.triangles += mesh.triangles;
       pictures.push(mesh.loadPictures());
-      // Uploading the atlas costs tens of ms in software: every few booths, not every one.
-      if (i % 3 === 2) this.atlas.flush();
+      // Uploading the atlas is the costliest part of loading in software GL: once half-way, once at the end.
+      if (i === Math.floor(this.content.booths.length / 2)) this.atlas.flush();
       step('booth');
       await nextFrame();
     }

@@ -7,36 +7,37 @@ export const BRAND = { red: '#D7263D', ice: '#4FC3F7', navy: '#1B2A4A', gold: '#
 
 type Ctx = CanvasRenderingContext2D;
 
-/** Splits text into lines that fit `maxWidth`: by words for Latin text, by characters for CJK. */
+/** Splits text into lines that fit `maxWidth`: by words for Latin text, by characters for CJK; an ellipsis ends a cut text. */
 export function wrap(ctx: Ctx, text: string, maxWidth: number, maxLines = 99): string[] {
   const tokens = text.match(/[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]|[^\s\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]+|\s+/g) ?? [];
   const lines: string[] = [];
   let line = '';
-  for (const tok of tokens) {
+  let i = 0;
+  for (; i < tokens.length; i++) {
+    const tok = tokens[i]!;
     const next = line + tok;
-    if (line && ctx.measureText(next.trimEnd()).width > maxWidth) {
+    if (line.trim() && ctx.measureText(next.trimEnd()).width > maxWidth) {
       lines.push(line.trimEnd());
-      line = tok.trimStart();
       if (lines.length === maxLines) break;
+      line = tok.trimStart();
     } else line = next;
   }
   if (lines.length < maxLines && line.trim()) lines.push(line.trim());
-  if (lines.length === maxLines && tokens.join('').trim() !== lines.join('').trim()) {
-    let last = lines[maxLines - 1]!;
-    while (last.length > 1 && ctx.measureText(last + '…').width > maxWidth) last = last.slice(0, -1);
-    lines[maxLines - 1] = last + '…';
+  const cut = i < tokens.length && tokens.slice(i).some((t) => t.trim());
+  if (cut) {
+    let last = lines[lines.length - 1]!;
+    while (last.length > 1 && ctx.measureText(last + '…').width > maxWidth) last = last.slice(0, -1).trimEnd();
+    lines[lines.length - 1] = last + '…';
   }
   return lines;
 }
 
-/** Sets the largest bold font (≤ max px) in which `text` fits `width`. */
+/** Sets the largest bold font (≤ max px) in which `text` fits `width` (text width grows linearly with size). */
 function fitFont(ctx: Ctx, text: string, width: number, max: number, weight = 800): number {
-  let size = max;
-  ctx.font = `${weight} ${size}px ${FONT}`;
-  while (size > 10 && ctx.measureText(text).width > width) {
-    size -= 2;
-    ctx.font = `${weight} ${size}px ${FONT}`;
-  }
+  ctx.font = `${weight} ${max}px ${FONT}`;
+  const w = ctx.measureText(text).width;
+  const size = w <= width ? max : Math.max(10, Math.floor((max * width) / w));
+  if (size !== max) ctx.font = `${weight} ${size}px ${FONT}`;
   return size;
 }
 
