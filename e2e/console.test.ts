@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { spawnServer, TEST_TOKENS, type RunningServer } from '../packages/server/src/testing/spawn-server.js';
+import { TestClient } from '../packages/server/src/testing/ws-client.js';
 import { ARTIFACTS, launchBrowser, newPage, screenshot } from './browser.js';
 
 /**
@@ -227,6 +228,67 @@ describe('host console', () => {
       await replay.close();
       expect(consoleErrors).toEqual([]);
     });
+  });
+
+  it('moderates the chat, edits the blocklist, runs a lucky draw and uploads an avatar for everyone', async () => {
+    const fan = await TestClient.join(server.wsUrl, { nickname: 'Chatty' });
+    const { page, errors } = await open({ width: 1440, height: 1000, locale: 'en-US' });
+    page.on('dialog', (d) => void d.accept());
+    await signIn(page);
+    try {
+      // Delete a line: it leaves the console and every viewer gets the deletion.
+      expect(await fan.request({ type: 'chat', text: 'buy followers cheap here' })).toMatchObject({ type: 'ack' });
+      const line = page.getByTestId('console-chat').locator('.mod-line', { hasText: 'buy followers cheap here' });
+      await line.getByTestId('chat-delete').click();
+      await line.waitFor({ state: 'detached' });
+      await expect.poll(() => fan.events.some((e) => e.kind === 'chatDeleted')).toBe(true);
+      // Mute: the viewer can no longer chat.
+      expect(await fan.request({ type: 'chat', text: 'I am still here' })).toMatchObject({ type: 'ack' });
+      await page.getByTestId('console-chat').locator('.mod-line', { hasText: 'I am still here' }).getByTestId('chat-mute').click();
+      await expect.poll(async () => (await fan.request({ type: 'chat', text: 'and again' })).type).toBe('error');
+
+      // The blocklist: add a word, and chat with it is refused.
+      await page.getByTestId('panel-blocklist').locator('summary').click();
+      const en = page.getByTestId('blocklist-en');
+      await expect.poll(async () => (await en.inputValue()).length).toBeGreaterThan(0);
+      const before = await en.inputValue();
+      await en.fill(`${before}\nzzsnowspam`);
+      await page.getByTestId('blocklist-save').click();
+      await page.locator('.toast-success', { hasText: 'Saved' }).waitFor();
+      expect((await json('/api/blocklist', { headers: op })).body.en).toContain('zzsnowspam');
+      const other = await TestClient.join(server.wsUrl, { nickname: 'Other' });
+      expect(await other.request({ type: 'chat', text: 'zzsnowspam now' })).toMatchObject({ type: 'error' });
+      await en.fill(before);
+      await page.getByTestId('blocklist-save').click();
+      other.close();
+
+      // A lucky draw in this room: opened, then closed and drawn.
+      await page.getByTestId('panel-draw').locator('summary').click();
+      await page.getByTestId('draw-title-zh').fill('直播间抽奖');
+      await page.getByTestId('draw-title-en').fill('Live room draw');
+      await page.getByTestId('panel-draw').getByLabel('Prize (Chinese)').fill('冰墩墩徽章');
+      await page.getByTestId('draw-start').click();
+      const card = page.getByTestId('console-draw').locator('.draw-card');
+      await card.getByText('Live room draw').waitFor();
+      expect(await card.getByTestId('draw-status').textContent()).toBe('Open');
+      const drawId = (await card.getAttribute('data-draw-id'))!;
+      await card.getByTestId('draw-close').click();
+      await expect.poll(async () => (await json(`/api/draws/${drawId}`)).body.draw.status).toBe('drawn');
+      await page.getByTestId('console-draw').getByText('No winners (nobody entered)').waitFor();
+
+      // An avatar for everyone: the preview loads it first, then everyone's stage gets the new URL.
+      const vrm = resolve(fileURLToPath(new URL('../packages/web/dist/avatars/dongdong.vrm', import.meta.url)));
+      await page.getByTestId('avatar-file').setInputFiles(vrm);
+      await page.getByTestId('avatar-upload').click();
+      await page.locator('.toast-success', { hasText: 'The new avatar is live for everyone' }).waitFor();
+      const url = (await json('/api/avatar')).body.url as string;
+      expect(url).toMatch(/^\/api\/avatars\/.+\.vrm$/);
+      await expect.poll(() => fan.events.some((e) => e.kind === 'avatar' && e.url === url)).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      fan.close();
+      await fetch(server.url + '/api/avatars/reset', { method: 'POST', headers: op, body: '{}' });
+    }
   });
 
   it('gives a viewer token 403 on every console API call, and no console', async () => {

@@ -85,8 +85,8 @@ export class DrawPanel {
       this.current.replaceChildren();
       return;
     }
-    const round = draw.rounds.at(-1);
-    const winners = round?.winners ?? null;
+    // The latest round that has been drawn (a drawn draw already commits its next round's seed).
+    const winners = [...draw.rounds].reverse().find((r) => r.winners !== null)?.winners ?? null;
     const prizeName = (id: string) => {
       const p = draw.prizes.find((x) => x.id === id);
       return p ? p.name[lang] || p.name.zh : id;

@@ -59,6 +59,10 @@ describe('parseDraw', () => {
       },
     });
   });
+  it('sends whole milliseconds when the room clock has a fraction', () => {
+    const r = parseDraw(input, 'main', 1_000_000.7);
+    expect(r.ok && [r.value.opensAt, r.value.closesAt]).toEqual([1_000_001, 1_600_001]);
+  });
   it('needs a title, named prizes with quantities', () => {
     expect(parseDraw({ ...input, titleZh: ' ' }, 'main', 0)).toEqual({ ok: false, field: 'title' });
     expect(parseDraw({ ...input, prizes: [] }, 'main', 0)).toEqual({ ok: false, field: 'prizes' });

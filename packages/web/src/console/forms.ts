@@ -101,7 +101,9 @@ export function parseDraw(input: DrawInput, roomId: string, now: number): Parsed
   if (ticketsPerEntry === null) return { ok: false, field: 'ticketsPerEntry' };
   const maxWinsPerFan = intIn(input.maxWinsPerFan, 1, 100);
   if (maxWinsPerFan === null) return { ok: false, field: 'maxWinsPerFan' };
-  return { ok: true, value: { title, prizes, opensAt: now, closesAt: now + minutes * 60_000, ticketsPerEntry, maxWinsPerFan, roomId } };
+  // The room clock carries a fractional offset; the API takes whole milliseconds.
+  const opensAt = Math.round(now);
+  return { ok: true, value: { title, prizes, opensAt, closesAt: opensAt + minutes * 60_000, ticketsPerEntry, maxWinsPerFan, roomId } };
 }
 
 /** The blocklist editor's text areas → word lists: one per line, trimmed, no blanks, no repeats. */

@@ -72,7 +72,7 @@ function runConsole(token: string, products: Product[]): void {
         return await api<T>(path, { ...opts, token, lang });
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) signOut();
-        toast(e instanceof Error ? e.message : String(e), 'error');
+        toast(e instanceof ApiError && e.detail ? `${e.message}: ${e.detail}` : e instanceof Error ? e.message : String(e), 'error');
         return null;
       }
     },
