@@ -289,8 +289,8 @@ export class CloudStoreService {
   /** Custom items in production (waiting first, oldest payment first), with their print files. */
   async queue(opts: { storeId?: string; limit?: number } = {}): Promise<(KioskOrder & { prints: SavedDesign['prints'] })[]> {
     const orders = await this.orders(await this.cs.productionQueue({ limit: opts.limit ?? 200, ...(opts.storeId ? { storeId: opts.storeId } : {}) }));
-    const out = [];
-    for (const o of orders) out.push({ ...o, prints: o.designId ? (await this.describe(o.designId)).prints : [] });
-    return out;
+    const prints = new Map<string, SavedDesign['prints']>();
+    for (const id of new Set(orders.flatMap((o) => (o.designId ? [o.designId] : [])))) prints.set(id, (await this.describe(id)).prints);
+    return orders.map((o) => ({ ...o, prints: (o.designId && prints.get(o.designId)) || [] }));
   }
 }
