@@ -146,4 +146,23 @@ describe('cloud store kiosk', () => {
     expect(bo.errors).toEqual([]);
     writeFileSync(join(ROOT, 'test-artifacts', 'kiosk-order.txt'), `${orderId}\n`);
   });
+
+  it('speaks English, adds stock items with live stock, and resets the session after inactivity', async () => {
+    const { page, errors } = await newPage(browser, { width: 1080, height: 1920, locale: 'en-US' });
+    await page.goto(`${url}/kiosk?store=cs-bj-0002&lang=en&idle=6&attract=0`);
+    await page.locator('body[data-ready="1"]').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('attract').isHidden()).toBe(true);
+    await page.getByTestId('cat-plush').click();
+    await page.locator('[data-testid=product-card][data-id=deng-bao-plush]').click();
+    await page.getByTestId('product-detail').waitFor();
+    expect(await page.getByTestId('live-stock').textContent()).toMatch(/^left \d+$/);
+    await page.getByTestId('variant-30cm').click();
+    await page.getByTestId('add-to-cart').click();
+    await expect.poll(() => page.getByTestId('cart-count').textContent()).toBe('1');
+    await shot(page, 'kiosk-product-en');
+    // Nobody touches the screen: the cart empties and the attract loop comes back.
+    await page.getByTestId('attract').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('cart-count').textContent()).toBe('0');
+    expect(errors).toEqual([]);
+  });
 });
