@@ -93,4 +93,18 @@ describe('the host', () => {
     expect(wav.status).toBe(200);
     expect(Buffer.from(await wav.arrayBuffer()).subarray(0, 4).toString()).toBe('RIFF');
   }, 90_000);
+
+  it('runs a lucky draw on stage: announces it with a cheer, then congratulates the winners with heart hands', async () => {
+    const viewer = await TestClient.join(ws(), { nickname: 'LuckyFan' });
+    clients.push(viewer);
+    const auth = { authorization: `Bearer ${TEST_TOKENS.operatorToken}`, 'content-type': 'application/json' };
+    const plan = { title: { zh: '冰墩墩抽奖', en: 'Plush Draw' }, prizes: [{ id: 'plush', name: { zh: '冰墩墩', en: 'Plush' }, quantity: 2 }], opensAt: Date.now() - 1000, closesAt: Date.now() + 60_000, roomId: 'main' };
+    const created = (await (await fetch(`${url}/api/draws`, { method: 'POST', headers: auth, body: JSON.stringify(plan) })).json()) as { draw: { id: string } };
+    const announce = await speech(viewer, (e) => e.text.includes('冰墩墩抽奖') || e.text.includes('Plush Draw'), 30_000);
+    expect(announce.gestures.map((g) => g.name)).toContain('cheer');
+    expect((await fetch(`${url}/api/draws/${created.draw.id}/close`, { method: 'POST', headers: { authorization: auth.authorization } })).status).toBe(200);
+    await viewer.waitForEvent('draw', (e) => e.phase === 'drawn', 10_000);
+    const congrats = await speech(viewer, (e) => e.gestures.some((g) => g.name === 'heart-hands') && e.seq > announce.seq, 30_000);
+    expect(congrats.emotion.name).toBe('happy');
+  }, 90_000);
 });

@@ -13,7 +13,7 @@ import {
   type Segment,
   type ShopFacts,
 } from '@snowstage/brain';
-import type { EmotionTag, Gesture, HostMode, Lang, QueuedComment, ServerMessage, ShowcaseContent } from '@snowstage/protocol';
+import type { EmotionTag, Gesture, HostMode, Lang, QueuedComment, RoomEvent, ServerMessage, ShowcaseContent } from '@snowstage/protocol';
 import type { RoomCore, HostControl } from '../room/room-core.js';
 import type { LiveRoom } from '../room/live-room.js';
 import type { HostRuntime, Line } from './host-runtime.js';
@@ -68,7 +68,10 @@ export class DirectorRuntime implements HostControl {
     this.state = initialDirectorState(core.hostMode === 'paused' ? 'idle' : core.hostMode, deps.now());
     this.tours = new TourGuide(deps.showcase, deps.host, deps.onError);
     this.unobserve = deps.room.observe((events) => {
-      for (const event of events) this.input({ type: 'room', event });
+      for (const event of events) {
+        if (event.kind === 'draw') this.onDraw(event);
+        this.input({ type: 'room', event });
+      }
     });
     this.counts = setInterval(() => {
       if (core.viewerCount !== this.lastViewers) {
@@ -180,6 +183,46 @@ export class DirectorRuntime implements HostControl {
       this.deps.onError(err, `dance ${songId}`);
       this.input({ type: 'danceDone' });
     }
+  }
+
+  /**
+   * A lucky draw in this room: she announces it with the prizes and the closing time (excited, cheer),
+   * and when it is drawn congratulates the winners (happy, heart hands), naming those she knows from chat.
+   */
+  private onDraw(e: Extract<RoomEvent, { kind: 'draw' }>): void {
+    const lang = this.cfg.lang;
+    const d = e.draw;
+    const title = lang === 'zh' ? d.title.zh : d.title.en;
+    const prizes = d.prizes.map((p) => `${lang === 'zh' ? p.name.zh : p.name.en}${lang === 'zh' ? ` ${p.quantity}份` : ` ×${p.quantity}`}`).join(lang === 'zh' ? '、' : ', ');
+    if (e.phase === 'open') {
+      const mins = Math.max(1, Math.round((d.closesAt - this.deps.now()) / 60_000));
+      this.operator({ type: 'setMode', mode: 'draw' });
+      this.operator({
+        type: 'say',
+        lang,
+        emotion: { name: 'excited', intensity: 0.9 },
+        gesture: 'cheer',
+        text: lang === 'zh' ? `抽奖开始啦！「${title}」，奖品有${prizes}，${mins}分钟后开奖，用抽奖券参与，祝大家好运！` : `Lucky draw time! "${title}": ${prizes}. The draw closes in ${mins} minute${mins > 1 ? 's' : ''} — enter with your tickets and good luck!`,
+      });
+      return;
+    }
+    const round = [...d.rounds].reverse().find((r) => r.winners !== null);
+    if (!round?.winners) return;
+    const known = new Map(this.state.chat.map(({ line }) => [line.viewerId, line.nickname]));
+    const named = [...new Set(round.winners.map((w) => known.get(w.fanId)).filter((n): n is string => !!n))].slice(0, 3);
+    const count = round.winners.length;
+    const names = named.length ? (lang === 'zh' ? `，有${named.join('、')}` : `, including ${named.join(', ')}`) : '';
+    this.operator({
+      type: 'say',
+      lang,
+      emotion: { name: 'happy', intensity: 0.9 },
+      gesture: 'heart-hands',
+      text:
+        count === 0
+          ? lang === 'zh' ? `「${title}」开奖啦，这次没有人参与，下次一起来！` : `"${title}" is drawn — nobody entered this time. Join us next time!`
+          : lang === 'zh' ? `开奖啦！恭喜${count}位幸运儿${names}！中奖的朋友记得在护照里填写收货地址哦，比心！` : `And the winners are in! Congratulations to our ${count} lucky fan${count > 1 ? 's' : ''}${names}! Winners, add your address in your passport to claim. Love you all!`,
+    });
+    this.operator({ type: 'setMode', mode: this.state.resumeMode === 'draw' ? 'idle' : this.state.resumeMode });
   }
 
   // ── staff (HostControl) ────────────────────────────────────────────────────
