@@ -20,18 +20,21 @@ export interface Avatar {
 export function buildAvatar(): Avatar {
   const { root, bones, skeleton } = buildSkeleton();
   const head = headSkin();
-  const rest = new Part();
-  neckAndEars(rest);
-  hips(rest);
-  torso(rest);
-  legs(rest);
-  sleeves(rest);
-  gloves(rest);
-  scarf(rest);
-  hairCap(rest);
-  hairLocks(rest);
+  // Parts are merged roughly front to back: the mesh is drawn in this order, and drawing what is in
+  // front first lets the depth test skip the hidden pixels behind it (fill-bound software WebGL).
+  const front = new Part();
+  scarf(front);
+  gloves(front);
+  hairLocks(front);
+  const back = new Part();
+  hairCap(back);
+  sleeves(back);
+  torso(back);
+  neckAndEars(back);
+  hips(back);
+  legs(back);
   const headGeo = head.geometry();
-  const bodyGeo = mergeGeometries([headGeo, rest.geometry()]);
+  const bodyGeo = mergeGeometries([front.geometry(), headGeo, back.geometry()]);
   const faceGeo = faceGeometry(new FrontProjector(headGeo), bone('head'));
 
   const group = new THREE.Group();

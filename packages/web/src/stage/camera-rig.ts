@@ -18,8 +18,9 @@ export const SHOTS = {
 export type ShotName = keyof typeof SHOTS;
 
 /**
- * Frames the avatar and eases between shots (critically damped), with a slow, small drift so the
- * picture breathes. Fits the shot's height and width to the viewport's aspect (portrait phones too).
+ * Frames the avatar and eases between shots (critically damped). Between moves the camera holds
+ * still (the set behind her is only redrawn when it moves). Fits the shot's height and width to the
+ * viewport's aspect (portrait phones too).
  * `scale` adapts the shots to models taller or shorter than Dong Dong.
  */
 export class CameraRig {
@@ -58,12 +59,17 @@ export class CameraRig {
     const h = this.cur.height * this.scale, w = this.cur.width * this.scale;
     const dist = Math.max(h / 2 / tan, w / 2 / (tan * aspect));
     const cy = this.cur.centreY * this.scale;
-    const drift = 0.01 * this.scale;
-    const x = Math.sin(seconds * 0.21) * drift * 2, y = Math.sin(seconds * 0.17 + 1) * drift;
     // A slightly high camera for wide shots, at eye level for close-ups.
     const lift = THREE.MathUtils.clamp((this.cur.height - 0.6) * 0.12, 0, 0.16) * this.scale;
-    cam.position.set(x, cy + lift + y, dist + 0.05);
-    cam.lookAt(x * 0.5, cy, 0);
+    // Settle exactly once the move is over, so the camera (and the set's picture) stay still.
+    const settled = (['centreY', 'height', 'width'] as const).every((k) => Math.abs(this.cur[k] - this.target[k]) < 1e-4 && Math.abs(this.vel[k]) < 1e-4);
+    if (settled) {
+      this.cur = { ...this.target };
+      this.vel = { centreY: 0, height: 0, width: 0 };
+    }
+    cam.position.set(0, cy + lift, dist + 0.05);
+    cam.lookAt(0, cy, 0);
     cam.updateProjectionMatrix();
+    void seconds;
   }
 }

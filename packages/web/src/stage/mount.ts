@@ -9,7 +9,8 @@ import { FrameMeter } from './frame-meter.js';
 import { Overlay } from './overlay.js';
 import { PoseApplier } from './pose.js';
 import { isSoftwareRenderer, ResolutionGovernor } from './quality.js';
-import { createSet } from './set.js';
+import { BackdropLayer } from './backdrop.js';
+import { createLights } from './set.js';
 import { ShowPlayer } from './show.js';
 import { Snow } from './snow.js';
 import { STRINGS, type Lang } from './strings.js';
@@ -74,9 +75,11 @@ export async function mountStage(container: HTMLElement, opts: StageOptions): Pr
   const overlay = new Overlay(root, lang, () => void unlockAudio());
 
   let renderer: THREE.WebGLRenderer;
+  let backdrop: BackdropLayer;
   const software = isSoftwareRenderer();
   try {
-    renderer = new THREE.WebGLRenderer({ antialias: !software, powerPreference: 'high-performance' });
+    backdrop = new BackdropLayer(!software);
+    renderer = new THREE.WebGLRenderer({ antialias: !software, alpha: true, powerPreference: 'high-performance' });
   } catch {
     overlay.setLoading(false);
     overlay.say((l) => STRINGS[l].noWebgl, 0);
@@ -86,13 +89,17 @@ export async function mountStage(container: HTMLElement, opts: StageOptions): Pr
   const governor = new ResolutionGovernor(maxRatio, opts.pixelRatio ?? Math.min(maxRatio, software ? 0.6 : 0.75));
   renderer.setPixelRatio(governor.ratio);
   renderer.outputColorSpace = THREE.SRGBColorSpace;
+  renderer.setClearColor(0x000000, 0);
   renderer.info.autoReset = true;
-  root.prepend(renderer.domElement);
-  renderer.domElement.addEventListener('webglcontextlost', (e) => e.preventDefault());
+  // Two stacked canvases: the set behind (redrawn when the camera moves), the avatar and snow in front.
+  for (const [i, canvas] of [backdrop.renderer.domElement, renderer.domElement].entries()) {
+    canvas.style.cssText = `position:absolute;inset:0;width:100%;height:100%;z-index:${i}`;
+    canvas.addEventListener('webglcontextlost', (e) => e.preventDefault());
+  }
+  root.prepend(backdrop.renderer.domElement, renderer.domElement);
 
   const scene = new THREE.Scene();
-  scene.background = new THREE.Color(0x0f1a36);
-  scene.add(createSet());
+  scene.add(...createLights());
   const snow = new Snow(root.clientWidth < 500 ? 350 : 700);
   scene.add(snow.points);
   const rig = new CameraRig(1);
@@ -166,6 +173,7 @@ export async function mountStage(container: HTMLElement, opts: StageOptions): Pr
   const resize = () => {
     const w = Math.max(1, root.clientWidth), h = Math.max(1, root.clientHeight);
     renderer.setSize(w, h, false);
+    backdrop.setSize(w, h, renderer.getPixelRatio());
     aspect = w / h;
   };
   let aspect = 1;
@@ -205,6 +213,7 @@ export async function mountStage(container: HTMLElement, opts: StageOptions): Pr
       vrm.update(dt);
     }
     snow.update(t / 1000, renderer.domElement.height, rig.camera.fov);
+    backdrop.render(rig.camera);
     renderer.render(scene, rig.camera);
     meter.tick(nowPerf);
     if (governor.frame(nowPerf)) {
@@ -248,8 +257,8 @@ export async function mountStage(container: HTMLElement, opts: StageOptions): Pr
         expressions,
         bones,
         screen,
-        drawCalls: renderer.info.render.calls,
-        triangles: renderer.info.render.triangles,
+        drawCalls: renderer.info.render.calls + backdrop.drawCalls,
+        triangles: renderer.info.render.triangles + backdrop.triangles,
         fps: meter.fps,
         activity,
         shot,
@@ -272,6 +281,7 @@ export async function mountStage(container: HTMLElement, opts: StageOptions): Pr
         }
       });
       renderer.dispose();
+      backdrop.dispose();
       audio.dispose();
       overlay.dispose();
       root.remove();

@@ -187,8 +187,8 @@ function ground(m: Mesher): void {
   }
 }
 
-/** Builds the set (one mesh) and the lights the avatar's toon shading needs. */
-export function createSet(): THREE.Group {
+/** Builds the set: one unlit mesh. */
+export function createSet(): THREE.Mesh {
   // Near to far: the set is one mesh, so its triangles are drawn in this order, and drawing the
   // nearest first lets the depth test skip most hidden pixels (software WebGL is fill-bound).
   const m = new Mesher();
@@ -204,15 +204,16 @@ export function createSet(): THREE.Group {
   const set = new THREE.Mesh(m.geometry(), new THREE.MeshBasicMaterial({ vertexColors: true, side: THREE.DoubleSide }));
   set.name = 'set';
   set.matrixAutoUpdate = false;
+  return set;
+}
 
-  const group = new THREE.Group();
-  group.name = 'stage-set';
-  group.add(set);
+/**
+ * The lights the avatar's toon shading needs: one key light and a sky/snow fill. Every light costs
+ * per pixel in the toon shader; the ice-blue rim comes from MToon's view-dependent rim instead.
+ */
+export function createLights(): THREE.Object3D[] {
   const key = new THREE.DirectionalLight(0xfff4ea, 2.2);
   key.position.set(-1.9, 2.5, 2.0);
-  // One key light and a sky/snow fill: every light costs per pixel in the toon shader, and the
-  // ice-blue rim comes from MToon's view-dependent rim instead of a back light.
   const fill = new THREE.HemisphereLight(0xcfeaff, 0xf5efe8, 1.0);
-  group.add(key, fill);
-  return group;
+  return [key, fill];
 }
