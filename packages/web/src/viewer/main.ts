@@ -9,6 +9,9 @@ import { SaleBanner } from './sale-banner.js';
 import { OrdersDrawer } from './orders-drawer.js';
 import { LikeButton } from './like-button.js';
 import { StageSlot } from './stage-slot.js';
+import { DrawBanner } from './draw-banner.js';
+import { api } from '../shared/api.js';
+import type { Draw } from '@snowstage/protocol';
 import '../shared/base.css';
 import './viewer.css';
 
@@ -33,6 +36,11 @@ const client = new RoomClient(
       view = fromSnapshot(w.snapshot);
       stage.reset(w.snapshot);
       renderAll();
+      // A draw already running in this room (the snapshot carries the stage, not the draws).
+      void api<{ draws: Draw[] }>('/api/draws')
+        .then(({ draws }) => draws.find((d) => d.roomId === roomId && d.status === 'open'))
+        .then((d) => d && drawBanner.show(d))
+        .catch(() => undefined);
     },
     onEvents: (events, stats) => {
       if (!view) return;
@@ -85,6 +93,7 @@ const cards = new ProductCards(
 cards.el.addEventListener('rerender', () => renderCommerce());
 const banner = new SaleBanner(lang, () => client.now(), (sale) => grab(sale));
 const orders = new OrdersDrawer(lang, () => client.you?.viewerToken ?? null);
+const drawBanner = new DrawBanner(lang, () => client.now(), () => client.you?.viewerId ?? null);
 const likes = new LikeButton(lang, (n) => client.post({ type: 'like', count: n }));
 
 /**
@@ -116,6 +125,7 @@ function grab(sale: FlashSale): void {
 
 function onEvent(e: RoomEvent): void {
   stage.play(e);
+  if (e.kind === 'draw') drawBanner.show(e.draw);
   if (e.kind === 'orderPlaced') {
     const p = view?.pinned.find((x) => x.id === e.productId) ?? (view?.saleProduct?.id === e.productId ? view.saleProduct : null);
     const line = h('div', { class: 'ticker-line' }, `🛍 ${e.nickname} ${t(lang, 'bought')} ${p ? loc(p.name, lang) : e.productId}`);
@@ -149,7 +159,7 @@ function renderAll(): void {
 function setLang(next: Lang): void {
   lang = next;
   saveLang(lang);
-  for (const c of [chat, cards, banner, orders, likes, stage]) c.setLang(lang);
+  for (const c of [chat, cards, banner, orders, likes, stage, drawBanner]) c.setLang(lang);
   langButton.textContent = lang === 'zh' ? 'EN' : '中文';
   ordersButton.textContent = t(lang, 'myOrders');
   renderAll();
@@ -166,7 +176,7 @@ app.replaceChildren(
     h(
       'main',
       { class: 'layout' },
-      h('section', { class: 'stage-wrap' }, stage.el, danmaku, announcement, banner.el, ticker, likes.el, status),
+      h('section', { class: 'stage-wrap' }, stage.el, danmaku, announcement, drawBanner.el, banner.el, ticker, likes.el, status),
       h('aside', { class: 'side' }, cards.el, chat.el),
     ),
     orders.el,
