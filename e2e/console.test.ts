@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { spawnServer, TEST_TOKENS, type RunningServer } from '../packages/server/src/testing/spawn-server.js';
 import { TestClient } from '../packages/server/src/testing/ws-client.js';
+import { yuan } from '../packages/web/src/console/analytics-data.js';
 import { ARTIFACTS, launchBrowser, newPage, screenshot } from './browser.js';
 
 /**
@@ -42,6 +43,8 @@ const json = async (path: string, init: RequestInit = {}) => {
   return { status: res.status, body: (await res.json().catch(() => null)) as any };
 };
 const op = { authorization: `Bearer ${OP}`, 'content-type': 'application/json' };
+/** For the scripted flows with the host speaking: software WebGL and speech synthesis share two cores. */
+const LONG = 240_000;
 
 beforeAll(async () => {
   // With the host (brain, voice, director): it warms up before the server says it is live, slowly on a busy machine.
@@ -119,7 +122,7 @@ describe('host console', () => {
     await screenshot(viewer.page, 'console-say-viewer');
     expect(errors).toEqual([]);
     expect(viewer.errors).toEqual([]);
-  });
+  }, LONG);
 
   describe('a show from schedule to report and replay', () => {
     /** The console tab that runs the show: report and replay open from it (with its sign-in). */
@@ -165,6 +168,10 @@ describe('host console', () => {
       await page.getByTestId('pin-add').click();
       await page.getByTestId('pinned-list').locator(`[data-product="${show.extra}"]`).waitFor();
       await viewer.page.getByTestId('product-cards').locator(`[data-product="${show.extra}"]`).waitFor();
+      // The viewer buys it on air: the live analytics count the order.
+      await viewer.page.getByTestId(`buy-${show.extra}`).click();
+      await viewer.page.locator('.toast-success').waitFor();
+      await expect.poll(async () => Number(await page.getByTestId('tile-orders').textContent()), { timeout: 10_000 }).toBe(1);
       // The host says a line on air (the replay must caption it at the same moment).
       await page.getByTestId('say-text').fill(show.line);
       await page.getByTestId('say-submit').click();
@@ -177,7 +184,7 @@ describe('host console', () => {
       await row().getByTestId('show-end').click();
       await page.getByTestId('show-list').locator('.show-row.status-ended', { hasText: show.title }).waitFor();
       expect(consoleErrors).toEqual([]);
-    });
+    }, LONG);
 
     it('opens the report from the show with the same numbers as the API, and exports CSV', async () => {
       expect(show.id).not.toBe('');
@@ -187,6 +194,10 @@ describe('host console', () => {
       expect(Number(await report.getByTestId('tile-comments').textContent())).toBe(api.comments);
       expect(Number(await report.getByTestId('tile-uniqueViewers').textContent())).toBe(api.uniqueViewers);
       expect(await report.getByTestId('tile-orders').textContent()).toBe(String(api.orders));
+      expect(api.orders).toBe(1);
+      expect(await report.getByTestId('tile-gmv').textContent()).toBe(yuan(api.gmv));
+      const productRow = report.getByTestId('product-table').locator(`tr[data-product="${show.extra}"]`);
+      expect(await productRow.locator('td').nth(4).textContent()).toBe('1'); // orders
       await report.getByTestId('chart-viewers').locator('canvas').waitFor();
       const [csv] = await Promise.all([report.waitForEvent('download'), report.getByTestId('download-csv').click()]);
       expect(csv.suggestedFilename()).toBe(`show-${show.id}.csv`);
@@ -289,7 +300,7 @@ describe('host console', () => {
       fan.close();
       await fetch(server.url + '/api/avatars/reset', { method: 'POST', headers: op, body: '{}' });
     }
-  });
+  }, LONG);
 
   it('gives a viewer token 403 on every console API call, and no console', async () => {
     const viewer = (await json('/api/viewers', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).body.viewerToken as string;
