@@ -21,6 +21,7 @@ import { blocklistRoutes, restoreBlocklist } from './http/blocklist-routes.js';
 import { avatarRoutes, currentAvatarUrl } from './http/avatar-routes.js';
 import { songRoutes } from './http/song-routes.js';
 import { webPages } from './http/pages.js';
+import { cloudStoreRoutes } from './cloudstore/routes.js';
 import { ShowService } from './shows/show-service.js';
 import { ShowcaseService } from './showcase/showcase-service.js';
 import { DrawService } from './showcase/draw-service.js';
@@ -136,6 +137,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...(config.avatarUrl ? { configured: config.avatarUrl } : {}),
     onChange: (url) => void hub.loaded().then((rooms) => Promise.all(rooms.map((r) => r.setAvatar(url)))).catch((e) => onError(e, 'avatar change')),
   });
+  await http.register(cloudStoreRoutes, { store, auth, blocklist, dataDir: config.dataDir, contentDir: config.contentDir, now });
   for (const plugin of deps.plugins ?? []) await plugin(http, services);
   await http.register(webPages, { webDir: config.webDir });
 
