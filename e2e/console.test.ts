@@ -120,6 +120,10 @@ describe('host console', () => {
     await page.locator('[data-testid=preview-caption]', { hasText: line }).waitFor({ timeout: 10_000 });
     await docShot(page, 'console-desktop', true);
     await screenshot(viewer.page, 'console-say-viewer');
+    // Cancelling the sale takes it off every page.
+    await page.getByTestId('sale-cancel').click();
+    await page.locator('[data-testid=console-sale][data-phase=none]').waitFor();
+    await viewer.page.getByTestId('sale-banner').waitFor({ state: 'hidden' });
     expect(errors).toEqual([]);
     expect(viewer.errors).toEqual([]);
   }, LONG);
@@ -168,6 +172,13 @@ describe('host console', () => {
       await page.getByTestId('pin-add').click();
       await page.getByTestId('pinned-list').locator(`[data-product="${show.extra}"]`).waitFor();
       await viewer.page.getByTestId('product-cards').locator(`[data-product="${show.extra}"]`).waitFor();
+      // A flash sale on another product, counting down (the replay must show it as it was).
+      await page.getByTestId('sale-product').selectOption(pinned[0]!);
+      await page.getByTestId('sale-price').fill('66');
+      await page.getByTestId('sale-countdown').fill('8');
+      await page.getByTestId('sale-duration').fill('30');
+      await page.getByTestId('sale-start').click();
+      await page.locator('[data-testid=console-sale][data-phase=scheduled]').waitFor();
       // The viewer buys it on air: the live analytics count the order.
       await viewer.page.getByTestId(`buy-${show.extra}`).click();
       await viewer.page.locator('.toast-success').waitFor();
@@ -226,6 +237,13 @@ describe('host console', () => {
       const spokenAt = Math.round((speech.startAt - recorded.show.startedAt + 300) / 100) * 100;
       await replay.getByTestId('replay-scrubber').fill(String(spokenAt));
       await replay.locator('[data-testid=caption]', { hasText: show.line }).waitFor();
+      // The flash sale as it was: counting down two seconds after it was announced.
+      const sale = recorded.events.find((e: any) => e.kind === 'sale');
+      await replay.getByTestId('replay-scrubber').fill(String(Math.round((sale.at - recorded.show.startedAt + 2000) / 100) * 100));
+      await replay.locator('[data-testid=replay-sale][data-phase=scheduled]').waitFor();
+      expect(await replay.getByTestId('replay-sale-countdown').textContent()).toMatch(/^00:0[5-7]$/);
+      expect(await replay.getByTestId('replay-sale').textContent()).toContain('¥66');
+      await replay.getByTestId('replay-scrubber').fill(String(spokenAt));
       // Playing moves the replay on from there.
       await replay.getByTestId('replay-play').click();
       await expect.poll(position).toBeGreaterThan(spokenAt + 500);

@@ -1,10 +1,11 @@
-import { formatMoney, type ChatLine, type Lang, type Product } from '@snowstage/protocol';
+import type { ChatLine, Lang, Product } from '@snowstage/protocol';
 import { api, ApiError } from '../shared/api.js';
-import { clock, h, newKey, toast } from '../shared/dom.js';
+import { h, newKey, toast } from '../shared/dom.js';
 import { initialLang, loc, saveLang } from '../shared/i18n.js';
 import { mountStage, type Stage } from '../stage/index.js';
 import { ProductCards } from '../viewer/product-cards.js';
-import { ReplayTimeline, salePhase, type ReplayData, type ReplayState } from './replay-clock.js';
+import { ReplayTimeline, type ReplayData, type ReplayState } from './replay-clock.js';
+import { ReplaySaleBanner } from './sale-banner.js';
 import { StageFeed } from './stage-feed.js';
 import { Scrubber } from './scrubber.js';
 import { tr } from './strings.js';
@@ -60,7 +61,7 @@ async function start(): Promise<void> {
   const stageBox = h('div', { class: 'stage', 'data-testid': 'replay-stage' });
   const caption = h('div', { class: 'caption', hidden: true, 'data-testid': 'caption' });
   const announcement = h('div', { class: 'announcement', hidden: true, 'data-testid': 'announcement' });
-  const banner = h('div', { class: 'sale-banner', hidden: true, 'data-testid': 'replay-sale' });
+  const banner = new ReplaySaleBanner();
   const ticker = h('div', { class: 'ticker' });
   const bigPlay = h('button', { class: 'big-play', type: 'button', 'data-testid': 'replay-big-play', onclick: () => play() });
   const chatList = h('ol', { class: 'chat-list', 'data-testid': 'replay-chat' });
@@ -86,7 +87,7 @@ async function start(): Promise<void> {
       h(
         'main',
         { class: 'layout' },
-        h('div', { class: 'replay-left' }, h('section', { class: 'stage-wrap' }, stageBox, announcement, caption, banner, ticker, bigPlay), scrubber.el),
+        h('div', { class: 'replay-left' }, h('section', { class: 'stage-wrap' }, stageBox, announcement, caption, banner.el, ticker, bigPlay), scrubber.el),
         h('aside', { class: 'side' }, cards.el, h('section', { class: 'panel chat-panel' }, chatTitle, chatList)),
       ),
     ),
@@ -187,7 +188,7 @@ async function start(): Promise<void> {
       const p = o ? catalog.get(o.productId) : null;
       ticker.replaceChildren(...(o ? [h('div', { class: 'ticker-line' }, `✓ ${o.nickname} ${tr(lang, 'bought')} ${p ? loc(p.name, lang) : o.productId}`)] : []));
     }
-    renderSale(s, roomNow);
+    banner.render(s.sale, s.sale ? catalog.get(s.sale.productId) ?? s.saleProduct : null, roomNow, lang);
     // An avatar change recorded during the show swaps the model at that moment (and back on a jump back).
     const want = s.avatarUrl ?? avatarUrl ?? null;
     if (stage && want && want !== avatarShown) {
@@ -223,38 +224,6 @@ async function start(): Promise<void> {
     keys.cards = key;
     cards.render(products, null, Date.now());
     cards.el.querySelector('.panel-title')!.textContent = tr(lang, 'products');
-  }
-
-  function renderSale(s: ReplayState, roomNow: number): void {
-    const sale = s.sale;
-    if (!sale || salePhase(sale, roomNow) === 'cancelled' || roomNow > sale.endsAt + 15_000) {
-      banner.hidden = true;
-      return;
-    }
-    const phase = salePhase(sale, roomNow);
-    const product = catalog.get(sale.productId) ?? s.saleProduct;
-    const pct = Math.round((sale.sold / sale.quantity) * 100);
-    banner.hidden = false;
-    banner.className = `sale-banner phase-${phase}`;
-    banner.dataset.phase = phase;
-    const clockPart =
-      phase === 'scheduled'
-        ? [h('small', {}, tr(lang, 'startsIn')), h('b', { 'data-testid': 'replay-sale-countdown' }, clock(sale.startsAt - roomNow))]
-        : phase === 'open'
-          ? [h('small', {}, tr(lang, 'endsIn')), h('b', { 'data-testid': 'replay-sale-countdown' }, clock(sale.endsAt - roomNow))]
-          : [h('b', {}, sale.sold >= sale.quantity ? tr(lang, 'soldOutThen') : tr(lang, 'saleEnded'))];
-    banner.replaceChildren(
-      h('div', { class: 'sale-tag' }, `⚡ ${tr(lang, 'saleThen')}`),
-      h(
-        'div',
-        { class: 'sale-info' },
-        h('div', { class: 'sale-name' }, product ? loc(product.name, lang) : sale.productId),
-        h('div', { class: 'sale-prices' }, h('b', {}, formatMoney(sale.salePrice)), h('s', {}, formatMoney(sale.listPrice)), h('small', {}, ` ${sale.sold}/${sale.quantity}`)),
-        h('div', { class: 'sale-progress' }, h('span', { style: { width: `${pct}%` } })),
-        h('small', { class: 'sale-note' }, tr(lang, 'saleOverNote')),
-      ),
-      h('div', { class: 'sale-clock' }, ...clockPart),
-    );
   }
 
   /** Buys one at the normal price; a lost request is retried with the same key, so it never buys twice. */
