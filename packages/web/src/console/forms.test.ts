@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intIn, parseDraw, parseSale, parseWords, toggleLineup, yuanToFen } from './forms.js';
+import { intIn, parseDraw, parseSale, parseWords, stockLine, toggleLineup, yuanToFen } from './forms.js';
 
 describe('yuanToFen', () => {
   it('turns what an operator types in yuan into whole fen without float error', () => {
@@ -78,5 +78,15 @@ describe('parseWords and toggleLineup', () => {
   it('keeps the line-up in the order products were ticked', () => {
     expect(toggleLineup(toggleLineup(toggleLineup([], 'b'), 'a'), 'b')).toEqual(['a']);
     expect(toggleLineup(['a'], 'c')).toEqual(['a', 'c']);
+  });
+});
+
+describe('stockLine', () => {
+  const v = (id: string, stock: number) => ({ id, label: { zh: id.toUpperCase() + '码', en: id.toUpperCase() }, stock });
+  it('lists the lowest stock first and caps the list', () => {
+    const p = { variants: [v('s', 9), v('m', 2), v('l', 0), v('xl', 5)] };
+    expect(stockLine(p, 'en')).toBe('L 0 · M 2 · XL 5 · S 9');
+    expect(stockLine(p, 'en', 2)).toBe('L 0 · M 2 · +2 more');
+    expect(stockLine(p, 'zh', 3)).toBe('L码 0 · M码 2 · XL码 5 · 另有 1 个规格');
   });
 });

@@ -116,7 +116,13 @@ export function toggleLineup(lineup: readonly string[], id: string): string[] {
   return lineup.includes(id) ? lineup.filter((x) => x !== id) : [...lineup, id];
 }
 
-/** Stock of one product as the console shows it: total, and per variant. */
-export function stockLine(p: Pick<Product, 'variants'>, lang: 'zh' | 'en'): string {
-  return p.variants.map((v) => `${v.label[lang] || v.label.zh} ${v.stock}`).join(' · ');
+/**
+ * Stock per variant as the console shows it: the lowest first (what sells out next matters most),
+ * at most `max` of them, then how many more.
+ */
+export function stockLine(p: Pick<Product, 'variants'>, lang: 'zh' | 'en', max = 6): string {
+  const sorted = [...p.variants].sort((a, b) => a.stock - b.stock);
+  const shown = sorted.slice(0, max).map((v) => `${v.label[lang] || v.label.zh} ${v.stock}`);
+  const more = sorted.length - shown.length;
+  return shown.join(' · ') + (more > 0 ? (lang === 'zh' ? ` · 另有 ${more} 个规格` : ` · +${more} more`) : '');
 }
