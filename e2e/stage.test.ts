@@ -136,7 +136,7 @@ describe('stage', () => {
       .poll(async () => {
         const d = await debug(page);
         return d.bones.rightHand![1] - d.bones.rightLowerArm![1];
-      }, { timeout: 5000, intervals: [50] })
+      }, { timeout: 5000, interval: 50 })
       .toBeGreaterThan(0.05);
     expect((await debug(page)).activity).toBe('gesturing');
   });
