@@ -35,6 +35,16 @@ async function post(path: string, body: object, token?: string): Promise<{ statu
   return { status: res.status, json: await res.json() };
 }
 
+type Adaptive = { setAdaptive(on: boolean): void; frames: number };
+/** A screenshot at full resolution (the page may be rendering below it to keep software WebGL smooth). */
+async function crispShot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => (window as unknown as { __showcase: Adaptive }).__showcase.setAdaptive(false));
+  const f = await page.evaluate(() => (window as unknown as { __showcase: Adaptive }).__showcase.frames);
+  await page.waitForFunction((f) => (window as unknown as { __showcase: Adaptive }).__showcase.frames > f + 2, f);
+  await screenshot(page, name);
+  await page.evaluate(() => (window as unknown as { __showcase: Adaptive }).__showcase.setAdaptive(true));
+}
+
 /** Only real errors count; Chromium's software GL prints performance notes as warnings. */
 const realErrors = (errors: string[]) => errors.filter((e) => !/GL Driver Message|GPU stall/.test(e));
 
@@ -45,7 +55,7 @@ describe('Cloud Showcase', () => {
     await page.waitForFunction(() => (window as unknown as { __showcase?: Hook }).__showcase?.loaded === true, null, { timeout: 90_000 });
     const start = await hook(page);
     expect(start.drawCalls).toBeGreaterThan(0);
-    await screenshot(page, 'showcase-entrance');
+    await crispShot(page, 'showcase-entrance');
 
     // The keyboard walks the fan up the avenue.
     await page.keyboard.down('w');
@@ -64,7 +74,7 @@ describe('Cloud Showcase', () => {
     await card.waitFor();
     expect(await card.locator('.card-title').textContent()).toBe(booth.partner.en);
     await card.getByTestId('stamped').waitFor();
-    await screenshot(page, 'showcase-booth');
+    await crispShot(page, 'showcase-booth');
 
     // Its quiz: the right answer is graded by the server and pays the quiz quest's tickets.
     const quest = content.quests.find((q) => q.rule.kind === 'quiz' && q.rule.boothId === booth.id)!;
@@ -74,7 +84,7 @@ describe('Cloud Showcase', () => {
     await page.locator('[data-testid=quiz-result].ok').waitFor();
     await page.locator('.toast-success', { hasText: quest.title.en }).first().waitFor();
     await expect.poll(async () => Number(await page.getByTestId('tickets').textContent())).toBe(before + quest.tickets);
-    await screenshot(page, 'showcase-quiz');
+    await crispShot(page, 'showcase-quiz');
     await page.getByTestId('quiz-close').click();
     await card.getByTestId('quiz-state').waitFor();
 
@@ -95,7 +105,7 @@ describe('Cloud Showcase', () => {
     await passport.getByTestId(`enter-${drawId}`).click();
     await passport.getByTestId(`entered-${drawId}`).waitFor();
     await expect.poll(async () => Number(await passport.getByTestId('ticket-count').textContent())).toBe(before + quest.tickets - 2);
-    await screenshot(page, 'showcase-passport');
+    await crispShot(page, 'showcase-passport');
 
     // The only entrant wins; the prize is claimed with a shipping address.
     const closed = await post(`/api/draws/${drawId}/close`, {}, TEST_TOKENS.operatorToken);
@@ -128,7 +138,7 @@ describe('Cloud Showcase', () => {
     await page.getByTestId(`quiz-option-${wrong}`).click();
     await page.locator('[data-testid=quiz-result].bad').waitFor();
     expect(await page.getByTestId(`quiz-option-${booth.quiz.answer}`).getAttribute('class')).toContain('right');
-    await screenshot(page, 'showcase-phone-zh');
+    await crispShot(page, 'showcase-phone-zh');
     // The server grades one attempt per booth, whatever the page does.
     const token = await page.evaluate(() => localStorage.getItem('snowstage.viewerToken'));
     const again = await post('/api/showcase/quiz', { boothId: booth.id, choice: booth.quiz.answer }, token!);

@@ -15,7 +15,7 @@ export class Controls {
   enabled = true;
 
   constructor(
-    private readonly surface: HTMLElement,
+    surface: HTMLElement,
     private readonly onTap: (clientX: number, clientY: number) => void,
   ) {
     window.addEventListener('keydown', (e) => {

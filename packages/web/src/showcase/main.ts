@@ -191,7 +191,7 @@ let frameNo = 0;
 function loop(now: number): void {
   requestAnimationFrame(loop);
   const c = ctx!;
-  const dt = Math.min(0.1, Math.max(0, (now - last) / 1000));
+  const dt = Math.min(0.25, Math.max(0, (now - last) / 1000));
   last = now;
   frameNo++;
   const input = c.controls.read();

@@ -117,4 +117,14 @@ describe('focus', () => {
       expect(Math.abs(w.pos.z - booth.door.z)).toBeGreaterThan(1.5);
     }
   });
+
+  it('does not slip through a wall on a very slow frame', () => {
+    const booth = layout.booths[0]!;
+    const w = new Walker(layout);
+    const r = routeToBooth(w.pos, booth, layout);
+    w.travel(r.points, r.yaw);
+    run(w, 30);
+    for (let i = 0; i < 20; i++) w.step(0.25, { ...NO_INPUT, forward: 1, run: true });
+    expect(inRect(w.pos, booth.area)).toBe(true);
+  });
 });

@@ -53,9 +53,16 @@ export class Walker {
     this.endYaw = null;
   }
 
+  /** Advances `dt` seconds (at most a quarter second, in short sub-steps so nobody slips through a wall on a slow frame). */
   step(dt: number, input: WalkInput): void {
-    dt = Math.min(dt, 0.1);
+    dt = Math.min(dt, 0.25);
     const before = { ...this.pos };
+    const n = Math.max(1, Math.ceil(dt / 0.05));
+    for (let i = 0; i < n; i++) this.subStep(dt / n, input);
+    this.speed = Math.hypot(this.pos.x - before.x, this.pos.z - before.z) / Math.max(dt, 1e-6);
+  }
+
+  private subStep(dt: number, input: WalkInput): void {
     this.yaw += input.turn * SPEED.turn * dt;
     if (input.forward !== 0 || input.strafe !== 0) {
       this.cancel();
@@ -72,7 +79,6 @@ export class Walker {
       this.yaw = turnTowards(this.yaw, this.endYaw, SPEED.autoTurn * 0.5 * dt);
       if (Math.abs(angleDiff(this.yaw, this.endYaw)) < 0.01) this.endYaw = null;
     }
-    this.speed = Math.hypot(this.pos.x - before.x, this.pos.z - before.z) / Math.max(dt, 1e-6);
   }
 
   private followRoute(dt: number): void {

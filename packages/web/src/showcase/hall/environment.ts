@@ -40,7 +40,7 @@ export function buildEnvironment(layout: HallLayout, title: LocalizedText, booth
   // The floor is one textured plane; far scenery one mesh; everything standing in the hall in culled bands.
   const b = new MeshBuilder();
   const bands = new ChunkedBuilder(30);
-  const { avenue, plaza, bounds, gate } = layout;
+  const { bounds, gate } = layout;
   const rand = rng(2022);
   const midZ = (bounds.z0 + bounds.z1) / 2;
 
@@ -72,6 +72,20 @@ export function buildEnvironment(layout: HallLayout, title: LocalizedText, booth
     // The plaza leaves a gap too wide for a string.
     if (Math.abs(a.z - c.z) < DIM.boothW + DIM.boothGap + 1) addString(bands.at((a.z + c.z) / 2), a, c, 5.9, 0.4, 'flags', 0.9);
   }
+
+  // Flags round the plaza in the brand colours.
+  const flagColors = [BRAND.red, BRAND.ice, BRAND.gold, BRAND.red, BRAND.ice, BRAND.gold];
+  layout.flags.forEach((f, i) => {
+    const fb = bands.at(f.z);
+    fb.add(new THREE.CylinderGeometry(0.07, 0.1, 7.5, 6), place(f.x, 3.75, f.z), BRAND.navy);
+    fb.add(new THREE.SphereGeometry(0.16, 8, 5), place(f.x, 7.6, f.z), BRAND.gold, { unlit: true });
+    // The banner hangs from a crossbar, facing the plaza's centre.
+    const yaw = Math.atan2(f.x - layout.plaza.c.x, f.z - layout.plaza.c.z);
+    const side = new THREE.Vector3(Math.cos(yaw), 0, -Math.sin(yaw)).multiplyScalar(0.7);
+    fb.add(new THREE.BoxGeometry(1.6, 0.06, 0.06), place(f.x + side.x, 7.05, f.z + side.z, yaw), BRAND.navy);
+    fb.add(new THREE.BoxGeometry(1.3, 3.0, 0.05), place(f.x + side.x, 5.5, f.z + side.z, yaw), flagColors[i % flagColors.length]!, { unlit: true });
+    fb.add(new THREE.BoxGeometry(1.32, 0.22, 0.06), place(f.x + side.x, 4.35, f.z + side.z, yaw), '#FFFFFF', { unlit: true });
+  });
 
   // Pines behind the booths and round the rotunda; snow banks; mountains on the horizon.
   const backX = DIM.avenueHalf + DIM.frontGap + DIM.boothD + 2.2;

@@ -88,6 +88,8 @@ export interface HallLayout {
   spawn: Vec2 & { yaw: number };
   /** Lamp posts along the avenue (also colliders). */
   lamps: Vec2[];
+  /** Flag poles round the plaza's rim, clear of the avenue (also colliders). */
+  flags: Vec2[];
   colliders: { segments: Segment[]; circles: Circle[] };
 }
 
@@ -160,6 +162,10 @@ export function layoutHall(booths: { id: string; exhibits: { id: string }[] }[],
   const lamps: Vec2[] = [];
   for (const z of pairZ) for (const s of [-1, 1]) lamps.push({ x: s * (avenueHalf - 0.4), z: z + boothW / 2 + boothGap / 2 });
   const monument: Circle = { c: { x: 0, z: plazaZ }, r: 2.6 };
+  const flags = [50, 90, 130, 230, 270, 310].map((deg) => {
+    const a = (deg * Math.PI) / 180;
+    return { x: Math.sin(a) * (plazaR - 0.5), z: plazaZ - Math.cos(a) * (plazaR - 0.5) };
+  });
   const gate = { z: gateZ, halfWidth: avenueHalf + 1 };
 
   const segments: Segment[] = [...slots.flatMap((s) => s.walls), ...panelWalls];
@@ -167,6 +173,7 @@ export function layoutHall(booths: { id: string; exhibits: { id: string }[] }[],
     monument,
     ...slots.flatMap((s) => s.plinths.map((p) => ({ c: p.pos, r: DIM.plinthR }))),
     ...lamps.map((c) => ({ c, r: 0.25 })),
+    ...flags.map((c) => ({ c, r: 0.25 })),
     { c: { x: -gate.halfWidth, z: gateZ }, r: 0.8 },
     { c: { x: gate.halfWidth, z: gateZ }, r: 0.8 },
   ];
@@ -180,6 +187,7 @@ export function layoutHall(booths: { id: string; exhibits: { id: string }[] }[],
     bounds,
     spawn: { x: 0, z: gateZ + 7, yaw: 0 },
     lamps,
+    flags,
     colliders: { segments, circles },
   };
 }

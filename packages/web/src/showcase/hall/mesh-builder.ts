@@ -54,13 +54,6 @@ export class MeshBuilder {
     return this;
   }
 
-  /** Adds a flat coloured polygon lying on the floor at height y (a carpet, a plaza ring…). */
-  floor(shape: THREE.Shape, y: number, color: THREE.ColorRepresentation, segments = 24): this {
-    const g = new THREE.ShapeGeometry(shape, segments);
-    g.rotateX(-Math.PI / 2);
-    return this.add(g, new THREE.Matrix4().makeTranslation(0, y, 0), color, { unlit: false, groundShade: -1 });
-  }
-
   get empty(): boolean {
     return this.positions.length === 0;
   }
