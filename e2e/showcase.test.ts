@@ -27,7 +27,21 @@ afterAll(async () => {
   await server?.kill();
 });
 
-type Hook = { loaded: boolean; booth: string | null; travelling: boolean; fan: { x: number; z: number }; drawCalls: number; fps: number; guide: { kind: string } };
+type Hook = {
+  loaded: boolean;
+  booth: string | null;
+  exhibit: string | null;
+  milestone: number | null;
+  travelling: boolean;
+  fan: { x: number; z: number; yaw: number };
+  drawCalls: number;
+  fps: number;
+  guide: { kind: string };
+  walkTo(x: number, z: number): void;
+  spotBefore(boothId: string | null, id: string | number): { x: number; z: number } | null;
+};
+const until = (page: Page, test: string, arg?: unknown, timeout = 60_000) =>
+  page.waitForFunction(new Function('arg', `const s = window.__showcase; return ${test};`) as (arg: unknown) => boolean, arg, { timeout });
 const hook = (page: Page) => page.evaluate(() => (window as unknown as { __showcase: Hook }).__showcase);
 
 async function post(path: string, body: object, token?: string): Promise<{ status: number; json: any }> {
@@ -57,10 +71,13 @@ describe('Cloud Showcase', () => {
     expect(start.drawCalls).toBeGreaterThan(0);
     await crispShot(page, 'showcase-entrance');
 
-    // The keyboard walks the fan up the avenue.
+    // The keyboard walks the fan up the avenue; a click on the floor ahead walks there.
     await page.keyboard.down('w');
-    await page.waitForFunction((z0) => (window as unknown as { __showcase: Hook }).__showcase.fan.z < z0 - 2, start.fan.z, { timeout: 20_000 });
+    await until(page, 's.fan.z < arg - 2', start.fan.z, 20_000);
     await page.keyboard.up('w');
+    const walked = (await hook(page)).fan.z;
+    await page.getByTestId('hall').click({ position: { x: 640, y: 470 } });
+    await until(page, 's.fan.z < arg - 1 && !s.travelling', walked, 30_000);
 
     // A click on the minimap travels to the booth; entering it records the visit (a stamp).
     const booth = content.booths[2]!;
@@ -87,6 +104,16 @@ describe('Cloud Showcase', () => {
     await crispShot(page, 'showcase-quiz');
     await page.getByTestId('quiz-close').click();
     await card.getByTestId('quiz-state').waitFor();
+
+    // Stepping up to an exhibit opens its card.
+    const exhibit = booth.exhibits[0]!;
+    const spot = await page.evaluate(([b, e]) => (window as unknown as { __showcase: Hook }).__showcase.spotBefore(b, e), [booth.id, exhibit.id] as const);
+    await page.evaluate((p) => (window as unknown as { __showcase: Hook }).__showcase.walkTo(p.x, p.z), spot!);
+    await until(page, 's.exhibit === arg', exhibit.id);
+    const exCard = page.locator(`[data-testid=exhibit-card][data-exhibit=${exhibit.id}]`);
+    await exCard.waitFor();
+    expect(await exCard.locator('.card-title').textContent()).toBe(exhibit.title.en);
+    await crispShot(page, 'showcase-exhibit');
 
     // A lucky draw opens; the passport shows the tickets and the quest done, and enters the draw.
     const now = Date.now();
@@ -146,6 +173,22 @@ describe('Cloud Showcase', () => {
     expect(again.json.error.code).toBe('QUIZ_ANSWERED');
     await page.keyboard.press('Escape');
     await page.getByTestId('quiz').waitFor({ state: 'hidden' });
+
+    // On a phone, a finger dragged up the screen walks forward (a virtual joystick).
+    const before = (await hook(page)).fan;
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 195, y: 300 }] });
+    for (let i = 1; i <= 5; i++) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: 195, y: 300 - i * 20 }] });
+    await until(page, 'Math.hypot(s.fan.x - arg.x, s.fan.z - arg.z) > 1', before, 30_000);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+
+    // At the timeline wall, the milestone in front of you opens.
+    const panel = await page.evaluate(() => (window as unknown as { __showcase: Hook }).__showcase.spotBefore(null, 2));
+    await page.evaluate((p) => (window as unknown as { __showcase: Hook }).__showcase.walkTo(p.x, p.z), panel!);
+    await until(page, 's.milestone === 2');
+    const ms = page.getByTestId('milestone-card');
+    await ms.waitFor();
+    expect(await ms.locator('.card-title').textContent()).toBe(content.timeline.milestones[2]!.title.zh);
     await page.getByTestId('lang-switch').click();
     expect(await page.getByTestId('open-passport').textContent()).toContain('Passport');
     expect(realErrors(errors)).toEqual([]);
@@ -195,7 +238,9 @@ afterAll(() => {
   const docs = join(ROOT, 'docs/screenshots');
   mkdirSync(docs, { recursive: true });
   const pairs: [string, string][] = [
-    ['showcase-booth', 'showcase.png'],
+    ['showcase-entrance', 'showcase.png'],
+    ['showcase-booth', 'showcase-booth.png'],
+    ['showcase-exhibit', 'showcase-exhibit.png'],
     ['showcase-passport', 'showcase-passport.png'],
     ['showcase-phone-zh', 'showcase-phone-zh.png'],
     ['verify-match', 'showcase-verify.png'],

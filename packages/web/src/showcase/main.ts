@@ -9,6 +9,7 @@ import { Controls } from './controls.js';
 import { GuideTrack, guideHome } from './guide-track.js';
 import { Hall, type LoadProgress } from './hall/hall.js';
 import { focusAt, type Focus } from './hall/proximity.js';
+import { yawTowards } from './hall/layout.js';
 import { st } from './strings.js';
 import { TourAudio, TourLink } from './tour.js';
 import { FocusCard } from './ui/focus-card.js';
@@ -120,9 +121,7 @@ async function boot(): Promise<void> {
   const track = new GuideTrack(hall.layout);
   const controls = new Controls(canvas, (x, y) => {
     const p = view.floorAt(x, y);
-    if (!p) return;
-    following = false;
-    walker.travel(routeToPoint(walker.pos, p, hall.layout));
+    if (p) travelTo({ kind: 'point', point: p });
   });
   const quiz = new QuizDialog(lang, (boothId, choice) => api.quiz(boothId, choice), (r) => {
     if (r) {
@@ -284,7 +283,13 @@ function travelTo(t: MapTarget): void {
     if (!slot) return;
     const r = routeToBooth(c.walker.pos, slot, c.hall.layout);
     c.walker.travel(r.points, r.yaw);
-  } else c.walker.travel(routeToPoint(c.walker.pos, t.point, c.hall.layout));
+  } else {
+    // Walking up to an exhibit or a timeline panel ends facing it.
+    const l = c.hall.layout;
+    const f = focusAt(t.point, l);
+    const target = f.exhibit ? l.booths.find((b) => b.id === f.exhibit!.boothId)?.plinths.find((p) => p.exhibitId === f.exhibit!.exhibitId)?.pos : f.milestone !== null ? l.rotunda.panels[f.milestone]?.pos : undefined;
+    c.walker.travel(routeToPoint(c.walker.pos, t.point, l), target ? yawTowards(t.point, target) : null);
+  }
 }
 
 function onTourStop(boothId: string, startAt: number, index: number, of: number): void {
@@ -391,6 +396,15 @@ const expose = {
   walkTo: (x: number, z: number) => travelTo({ kind: 'point', point: { x, z } }),
   /** Where the timeline rotunda's centre and the plaza are (for tests that walk there). */
   places: () => (ctx ? { rotunda: ctx.hall.layout.rotunda.center, plaza: ctx.hall.layout.plaza.c } : null),
+  /** A spot a step in front of an exhibit's plinth, or of a timeline panel (index). */
+  spotBefore: (boothId: string | null, id: string | number) => {
+    const l = ctx?.hall.layout;
+    if (!l) return null;
+    const at = boothId === null ? l.rotunda.panels[Number(id)] : l.booths.find((b) => b.id === boothId)?.plinths.find((p) => p.exhibitId === id);
+    if (!at) return null;
+    const f = { x: -Math.sin(at.yaw), z: -Math.cos(at.yaw) };
+    return { x: at.pos.x + f.x * 1.4, z: at.pos.z + f.z * 1.4 };
+  },
   /** Where a booth is drawn on the minimap (CSS px from the minimap's top-left). */
   mapPoint: (boothId: string) => {
     const slot = ctx?.hall.layout.booths.find((b) => b.id === boothId);
