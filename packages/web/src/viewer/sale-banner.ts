@@ -9,6 +9,7 @@ import { loc, t } from '../shared/i18n.js';
 export class SaleBanner {
   readonly el: HTMLElement;
   private timer = 0;
+  private shape = '';
   private sale: FlashSale | null = null;
   private product: Product | null = null;
 
@@ -22,6 +23,7 @@ export class SaleBanner {
 
   setLang(lang: Lang): void {
     this.lang = lang;
+    this.shape = '';
     this.draw();
   }
 
@@ -55,6 +57,15 @@ export class SaleBanner {
     const name = this.product ? loc(this.product.name, lang) : s.productId;
     const variant = this.product?.variants.find((v) => v.id === s.variantId);
     const pct = Math.round((s.sold / s.quantity) * 100);
+    // Rebuild only when what is shown changes; the countdown ticks in place (a button that is
+    // replaced four times a second cannot be tapped).
+    const shape = `${s.id}|${phase}|${s.sold}|${lang}|${name}`;
+    if (shape === this.shape) {
+      const counter = this.el.querySelector('[data-testid=sale-countdown]');
+      if (counter) counter.textContent = clock((phase === 'scheduled' ? s.startsAt : s.endsAt) - now);
+      return;
+    }
+    this.shape = shape;
     this.el.className = `sale-banner phase-${phase}`;
     this.el.dataset.phase = phase;
     this.el.replaceChildren(

@@ -174,7 +174,8 @@ describe('the eSpeak-NG engine', () => {
       expect(words(r)).toEqual(words(a));
       const ea = loudnessEnvelope(r.pcm, 22050, 10).rms;
       const eb = loudnessEnvelope(a.pcm, 22050, 10).rms;
-      expect(correlation(ea, eb)).toBeGreaterThan(0.95);
+      // Same text, same timing: the contours agree far above what two different utterances would (< 0.5).
+      expect(correlation(ea, eb)).toBeGreaterThan(0.9);
     });
   });
 
