@@ -15,6 +15,8 @@ import type { Draw } from '@snowstage/protocol';
 import '../shared/base.css';
 import './viewer.css';
 
+const COMMERCE_KINDS: ReadonlySet<RoomEvent['kind']> = new Set(['pinned', 'productUpdated', 'sale', 'soldOut', 'announcement']);
+
 /** The viewer page of a live room: `/` (room "main") or `/live/:room`. */
 const roomId = /^\/live\/([a-z0-9-]+)/.exec(location.pathname)?.[1] ?? 'main';
 let lang: Lang = initialLang();
@@ -55,7 +57,8 @@ const client = new RoomClient(
       }
       if (chatChanged) chat.render(view.chat, true);
       renderCounts();
-      if (events.some((e) => e.kind !== 'chat' && e.kind !== 'chatDeleted' && e.kind !== 'likes')) renderCommerce();
+      // Only commerce changes redraw the cards (the host's speech must not replace a button being tapped).
+      if (events.some((e) => COMMERCE_KINDS.has(e.kind))) renderCommerce();
     },
     onModerated: (action) => toast(t(lang, action === 'muted' ? 'muted' : 'banned'), 'error'),
     onStatus: (s) => {
