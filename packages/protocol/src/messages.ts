@@ -64,6 +64,8 @@ export const ClientMessage = z.discriminatedUnion('type', [
   c('hostPause', { paused: z.boolean() }),
   c('approveComment', { messageId: z.string().max(64) }),
   c('skipComment', { messageId: z.string().max(64) }),
+  /** Ask before the host answers each comment she picks (the console's queue), or let her answer freely. */
+  c('hostApproval', { on: z.boolean() }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessage>;
 export type ClientMessageType = ClientMessage['type'];
@@ -92,6 +94,7 @@ export const CLIENT_ROLES: Record<ClientMessageType, Role> = {
   hostPause: 'operator',
   approveComment: 'moderator',
   skipComment: 'moderator',
+  hostApproval: 'operator',
 };
 
 const ROLE_RANK: Record<Role, number> = { viewer: 0, moderator: 1, operator: 2 };
@@ -152,7 +155,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
   /** Sent to one viewer when a moderator mutes or bans them. */
   z.object({ type: z.literal('moderated'), action: z.enum(['muted', 'banned']), until: EpochMs.nullable() }),
   /** Staff only: the comments the brain has picked to answer next, best first (approve or skip them). */
-  z.object({ type: z.literal('commentQueue'), items: z.array(QueuedComment), paused: z.boolean(), mode: HostMode }),
+  z.object({ type: z.literal('commentQueue'), items: z.array(QueuedComment), paused: z.boolean(), mode: HostMode, approval: z.boolean() }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 export type ErrorFrame = Extract<ServerMessage, { type: 'error' }> & { code: ErrorCode };

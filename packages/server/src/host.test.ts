@@ -107,4 +107,22 @@ describe('the host', () => {
     const congrats = await speech(viewer, (e) => e.gestures.some((g) => g.name === 'heart-hands') && e.seq > announce.seq, 30_000);
     expect(congrats.emotion.name).toBe('happy');
   }, 90_000);
+
+  it('waits for staff approval when asked to: the comment shows in the queue, and she answers once approved', async () => {
+    const op = await TestClient.join(ws(), { authToken: TEST_TOKENS.operatorToken });
+    const viewer = await TestClient.join(ws(), { nickname: 'Asker' });
+    clients.push(op, viewer);
+    expect(await op.request({ type: 'hostApproval', on: true })).toMatchObject({ type: 'ack' });
+    await op.waitFor((f) => f.type === 'commentQueue' && f.approval === true);
+    await viewer.request({ type: 'chat', text: 'How much is the Deng Bao plush?' });
+    const queued = (await op.waitFor((f) => f.type === 'commentQueue' && f.items.some((i) => i.text === 'How much is the Deng Bao plush?'), 20_000)) as Extract<typeof op.frames[number], { type: 'commentQueue' }>;
+    const item = queued.items.find((i) => i.text === 'How much is the Deng Bao plush?')!;
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(viewer.events.some((e) => e.kind === 'speech' && e.replyTo?.messageId === item.messageId)).toBe(false);
+    expect(await op.request({ type: 'approveComment', messageId: item.messageId })).toMatchObject({ type: 'ack' });
+    const answer = await speech(viewer, (e) => e.replyTo?.messageId === item.messageId, 20_000);
+    expect(answer.lang).toBe('en');
+    await op.request({ type: 'hostApproval', on: false });
+    expect(await viewer.request({ type: 'hostApproval', on: false })).toMatchObject({ code: 'FORBIDDEN' });
+  }, 90_000);
 });

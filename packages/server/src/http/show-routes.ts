@@ -32,15 +32,14 @@ export const showRoutes: FastifyPluginAsync<{ shows: ShowService; hub: RoomHub; 
     return { show: await shows.end(req.params.id) };
   });
 
-  app.get<{ Params: { id: string } }>('/api/rooms/:id/analytics', async (req) => {
+  app.get<{ Params: { id: string }; Querystring: { bucket?: string } }>('/api/rooms/:id/analytics', async (req) => {
     operator(bearer(req));
-    return shows.liveAnalytics(req.params.id);
+    return shows.liveAnalytics(req.params.id, bucketOf(req.query.bucket));
   });
 
   app.get<{ Params: { id: string }; Querystring: { format?: string; bucket?: string } }>('/api/shows/:id/report', async (req, reply) => {
     operator(bearer(req));
-    const bucketMs = Math.min(3_600_000, Math.max(10_000, Number(req.query.bucket ?? 60) * 1000 || 60_000));
-    const report = await shows.report(req.params.id, bucketMs);
+    const report = await shows.report(req.params.id, bucketOf(req.query.bucket));
     if (req.query.format !== 'csv') return report;
     return reply
       .header('content-type', 'text/csv; charset=utf-8')
@@ -69,6 +68,11 @@ export const showRoutes: FastifyPluginAsync<{ shows: ShowService; hub: RoomHub; 
     return room.buy({ ...me, role: 'viewer' }, request, show.id);
   });
 };
+
+/** A series bucket from `?bucket=` seconds: 10 s to 1 h, a minute by default. */
+function bucketOf(q: string | undefined): number {
+  return Math.min(3_600_000, Math.max(10_000, Number(q ?? 60) * 1000 || 60_000));
+}
 
 /** The report as CSV: the totals, then per product, then the time series. */
 export function reportCsv(a: Analytics): string {

@@ -273,6 +273,10 @@ export class LiveRoom {
     return this.exec({ op: 'skipComment', messageId });
   }
 
+  hostApproval(on: boolean): Promise<void> {
+    return this.exec({ op: 'hostApproval', on });
+  }
+
   async startTour(lang: Lang): Promise<boolean> {
     return (await this.link.exec({ op: 'startTour', lang })) as boolean;
   }

@@ -36,6 +36,8 @@ export interface HostControl {
   skip(messageId: string): void;
   /** The comment queue as staff see it. */
   queue(): Extract<ServerMessage, { type: 'commentQueue' }>;
+  /** Whether she waits for staff to approve each comment before answering it. */
+  setApproval(on: boolean): void;
   /** Leads a showcase tour; false when one is already running. */
   tour(lang: Lang): Promise<boolean>;
 }
@@ -223,6 +225,8 @@ export class RoomCore {
         return this.host().approve(op.messageId);
       case 'skipComment':
         return this.host().skip(op.messageId);
+      case 'hostApproval':
+        return this.host().setApproval(op.on);
       case 'startTour':
         return this.host().tour(op.lang);
     }

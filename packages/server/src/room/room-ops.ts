@@ -49,6 +49,7 @@ export type RoomOp =
   | { op: 'hostPause'; paused: boolean }
   | { op: 'approveComment'; messageId: string }
   | { op: 'skipComment'; messageId: string }
+  | { op: 'hostApproval'; on: boolean }
   /** The host leads a showcase tour (resolves whether this call started one). */
   | { op: 'startTour'; lang: Lang };
 

@@ -44,7 +44,7 @@ export interface DirectorRuntimeDeps {
  */
 export class DirectorRuntime implements HostControl {
   private state: DirectorState;
-  private readonly cfg: Readonly<DirectorConfig>;
+  private cfg: Readonly<DirectorConfig>;
   private wake: NodeJS.Timeout | null = null;
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly speeches = new Map<string, AbortController>();
@@ -248,6 +248,12 @@ export class DirectorRuntime implements HostControl {
     this.operator({ type: 'queuePitch', productId });
   }
 
+  setApproval(on: boolean): void {
+    this.cfg = Object.freeze({ ...this.cfg, approveComments: on });
+    this.input({ type: 'tick' });
+    this.deps.core.toStaff(this.queue());
+  }
+
   pause(paused: boolean): void {
     this.operator({ type: paused ? 'pause' : 'resume' });
   }
@@ -274,7 +280,7 @@ export class DirectorRuntime implements HostControl {
       const c = q.plan.comment;
       items.push({ messageId: c.id, viewerId: c.viewerId, nickname: c.nickname, text: c.text, intent: q.plan.intent, productId: null, score: 0.5, merged: q.plan.also.length });
     }
-    return { type: 'commentQueue', items, paused: s.mode === 'paused', mode: s.mode };
+    return { type: 'commentQueue', items, paused: s.mode === 'paused', mode: s.mode, approval: this.cfg.approveComments };
   }
 
   /** Leads a showcase tour: the director steps aside (paused) while the guide talks. */

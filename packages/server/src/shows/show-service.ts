@@ -24,7 +24,7 @@ export interface Replay {
  */
 export class ShowService {
   /** Live analytics per room, caught up incrementally from the log. */
-  private readonly live = new Map<string, { showId: string; acc: AnalyticsAccumulator; afterSeq: number }>();
+  private readonly live = new Map<string, { showId: string; bucketMs: number; acc: AnalyticsAccumulator; afterSeq: number }>();
 
   constructor(
     private readonly store: Store,
@@ -111,8 +111,8 @@ export class ShowService {
     const show = await this.get(on.id);
     await room.settled();
     let entry = this.live.get(roomId);
-    if (!entry || entry.showId !== show.id) {
-      entry = { showId: show.id, acc: accumulatorFor(show, bucketMs), afterSeq: (show.startSeq ?? 1) - 1 };
+    if (!entry || entry.showId !== show.id || entry.bucketMs !== bucketMs) {
+      entry = { showId: show.id, bucketMs, acc: accumulatorFor(show, bucketMs), afterSeq: (show.startSeq ?? 1) - 1 };
       this.live.set(roomId, entry);
     }
     for (;;) {

@@ -40,6 +40,7 @@ export const HANDLERS: { [T in Exclude<ClientMessageType, 'hello' | 'ping'>]: Ha
   hostPause: (room, _a, m) => room.hostPause(m.paused),
   approveComment: (room, _a, m) => room.approveComment(m.messageId),
   skipComment: (room, _a, m) => room.skipComment(m.messageId),
+  hostApproval: (room, _a, m) => room.hostApproval(m.on),
 };
 
 export async function runHandler(room: LiveRoom, actor: Actor, msg: ClientMessage): Promise<object | void> {

@@ -34,7 +34,7 @@ describe('console state', () => {
   it('takes the comment queue, pause and mode from the staff frame', () => {
     const s = consoleFromSnapshot(snapshot);
     const item = { messageId: 'm1', viewerId: 'v1', nickname: 'A', text: '多少钱', intent: 'price', productId: 'mug', score: 0.9, merged: 2 };
-    applyQueue(s, { type: 'commentQueue', items: [item], paused: true, mode: 'qa' });
-    expect(s).toMatchObject({ queue: [item], paused: true, mode: 'qa' });
+    applyQueue(s, { type: 'commentQueue', items: [item], paused: true, mode: 'qa', approval: true });
+    expect(s).toMatchObject({ queue: [item], paused: true, mode: 'qa', approval: true });
   });
 });

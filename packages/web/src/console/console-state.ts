@@ -10,6 +10,8 @@ export interface ConsoleState extends ViewState {
   mode: HostMode;
   paused: boolean;
   queue: QueuedComment[];
+  /** Whether the host waits for approval before answering a comment. */
+  approval: boolean;
   show: RoomSnapshot['show'];
   draw: { draw: Draw; phase: 'open' | 'drawn' | 'redrawn' } | null;
   avatarUrl: string;
@@ -19,7 +21,7 @@ export interface ConsoleState extends ViewState {
 export type Area = 'chat' | 'commerce' | 'host' | 'show' | 'draw' | 'avatar' | 'counts';
 
 export function consoleFromSnapshot(s: RoomSnapshot): ConsoleState {
-  return { ...fromSnapshot(s), mode: s.host.mode, paused: s.host.mode === 'paused', queue: [], show: s.show, draw: null, avatarUrl: s.host.avatarUrl };
+  return { ...fromSnapshot(s), mode: s.host.mode, paused: s.host.mode === 'paused', queue: [], approval: false, show: s.show, draw: null, avatarUrl: s.host.avatarUrl };
 }
 
 /** Applies one broadcast event; returns the areas that changed. */
@@ -65,4 +67,5 @@ export function applyQueue(s: ConsoleState, q: Extract<ServerMessage, { type: 'c
   s.queue = q.items;
   s.paused = q.paused;
   s.mode = q.mode;
+  s.approval = q.approval;
 }

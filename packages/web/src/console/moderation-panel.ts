@@ -17,15 +17,18 @@ export class ModerationPanel {
   /** Viewers this console muted or banned (those events are not broadcast). */
   private readonly acted = new Map<string, 'muted' | 'banned'>();
   private queueKey = '';
+  private readonly approval: HTMLInputElement;
 
   constructor(private readonly ctx: ConsoleCtx) {
     const lang = ctx.lang;
     this.list = h('ol', { class: 'mod-chat', 'aria-live': 'polite', 'data-testid': 'console-chat' });
     this.queueList = h('ol', { class: 'queue-list', 'data-testid': 'comment-queue' });
+    this.approval = h('input', { type: 'checkbox', 'data-testid': 'approval-toggle', onchange: () => this.ctx.send({ type: 'hostApproval', on: this.approval.checked }) });
     this.el = panel(
       tc(lang, 'moderation'),
       'panel-moderation',
       h('h3', {}, tc(lang, 'queue')),
+      h('label', { class: 'approval' }, this.approval, ' ', tc(lang, 'approval')),
       this.queueList,
       h('h3', {}, tc(lang, 'chat')),
       this.list,
@@ -36,6 +39,7 @@ export class ModerationPanel {
   render(): void {
     this.renderChat(this.ctx.state()?.chat ?? []);
     this.renderQueue(this.ctx.state()?.queue ?? []);
+    this.approval.checked = this.ctx.state()?.approval ?? false;
   }
 
   /** Adds new lines and drops deleted ones, leaving the rest (and their buttons) in place. */

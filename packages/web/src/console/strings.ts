@@ -98,6 +98,7 @@ const S = {
   banConfirm: { zh: '确定把这位观众移出直播间？', en: 'Remove this viewer from the room?' },
   queue: { zh: '待回答评论', en: 'Comment queue' },
   queueEmpty: { zh: '暂时没有待回答的评论', en: 'No comments waiting' },
+  approval: { zh: '回答前先由我审核', en: 'Ask me before she answers' },
   approve: { zh: '优先回答', en: 'Approve' },
   skip: { zh: '跳过', en: 'Skip' },
   merged: { zh: '条相似', en: 'similar' },

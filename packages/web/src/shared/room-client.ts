@@ -21,6 +21,8 @@ export interface RoomClientHandlers {
   onWelcome(w: Welcome): void;
   onEvents(events: RoomEvent[], stats: Batch['stats']): void;
   onModerated?(action: 'muted' | 'banned', until: number | null): void;
+  /** Staff connections: the comments the host has picked to answer next. */
+  onCommentQueue?(q: Extract<ServerMessage, { type: 'commentQueue' }>): void;
   onStatus?(status: 'connecting' | 'live' | 'offline'): void;
 }
 
@@ -114,6 +116,9 @@ export class RoomClient {
         return;
       case 'moderated':
         this.handlers.onModerated?.(f.action, f.until);
+        return;
+      case 'commentQueue':
+        this.handlers.onCommentQueue?.(f);
         return;
       default:
         break;
