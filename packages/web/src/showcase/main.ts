@@ -17,12 +17,14 @@ import { Minimap, type MapTarget } from './ui/minimap.js';
 import { PassportPanel } from './ui/passport-panel.js';
 import { QuizDialog } from './ui/quiz-dialog.js';
 import { View } from './view.js';
+import { useSrgbThroughout } from './colour.js';
 import { icon } from './ui/icons.js';
 import { routeToBooth, routeToPoint, routeToTourSpot, Walker } from './walker.js';
 import '../shared/base.css';
 import './showcase.css';
 
 /** The Cloud Showcase page (`/showcase`): a 3D hall of partner booths, quests, tickets and lucky draws. */
+useSrgbThroughout();
 let lang: Lang = initialLang();
 saveLang(lang);
 const api = new ShowcaseApi(() => lang);

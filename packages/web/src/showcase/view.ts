@@ -47,7 +47,9 @@ export class View {
     private readonly hall: Hall,
   ) {
     this.renderer = new THREE.WebGLRenderer({ canvas, antialias: false, powerPreference: 'high-performance', stencil: false });
-    this.renderer.outputColorSpace = THREE.SRGBColorSpace;
+    // Colours are authored and stored in sRGB and written out as they are: no per-pixel colour
+    // conversion in every shader (see colour.ts).
+    this.renderer.outputColorSpace = THREE.LinearSRGBColorSpace;
     this.renderer.info.autoReset = true;
     this.software = isSoftwareGl(this.renderer.getContext());
     // Start a software renderer below full resolution; the governor raises it if there is headroom.

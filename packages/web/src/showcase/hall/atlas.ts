@@ -53,6 +53,32 @@ export class Atlas {
     return this.tryAlloc(page, this.pages.length - 1, w, h)!;
   }
 
+  /**
+   * Allocates several regions on one page (a new one if they do not all fit on the last), so
+   * whatever shows them together — a booth's signs — is drawn with one material.
+   */
+  allocGroup(sizes: readonly (readonly [number, number])[]): Region[] {
+    let page = this.pages.at(-1);
+    if (page) {
+      const saved = { shelves: page.shelves.map((s) => ({ ...s })), nextY: page.nextY };
+      const out: Region[] = [];
+      for (const [w, h] of sizes) {
+        const r = this.tryAlloc(page, this.pages.length - 1, w, h);
+        if (!r) break;
+        out.push(r);
+      }
+      if (out.length === sizes.length) return out;
+      page.shelves = saved.shelves;
+      page.nextY = saved.nextY;
+    }
+    page = this.newPage();
+    return sizes.map(([w, h]) => {
+      const r = this.tryAlloc(page!, this.pages.length - 1, w, h);
+      if (!r) throw new Error('atlas group larger than a page');
+      return r;
+    });
+  }
+
   private tryAlloc(page: Page, index: number, w: number, h: number): Region | null {
     const fw = w + 2 * PAD;
     const fh = h + 2 * PAD;
@@ -83,7 +109,7 @@ export class Atlas {
     canvas.height = this.height;
     const ctx = canvas.getContext('2d')!;
     const texture = new THREE.CanvasTexture(canvas);
-    texture.colorSpace = THREE.SRGBColorSpace;
+    texture.colorSpace = THREE.NoColorSpace;
     texture.anisotropy = 1;
     // Mipmaps keep distant text from shimmering; "nearest" between levels is half the texture
     // fetches of trilinear, which software rendering feels.

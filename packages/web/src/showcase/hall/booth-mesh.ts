@@ -72,20 +72,29 @@ export function buildBooth(booth: PublicBooth, slot: BoothSlot, atlas: Atlas, la
   };
   const pictures: { exhibit: Exhibit; region: Region }[] = [];
   const plaques: { exhibit: Exhibit; region: Region }[] = [];
+  // All of the booth's texture regions on one atlas page: its signs are one draw call.
+  const exhibitOf = (id: string) => booth.exhibits.find((e) => e.id === id)!;
+  const sizes: [number, number][] = [[768, 120], [768, 192]];
+  for (const pl of slot.plinths) sizes.push([224, 56], ...(exhibitOf(pl.exhibitId).kind === 'image' ? [[PICTURE_PX, PICTURE_PX] as [number, number]] : []));
+  const regions = atlas.allocGroup(sizes);
+  let next = 0;
+  const region = () => regions[next++]!;
+  const logo = region();
+  const nameSign = region();
   for (const pl of slot.plinths) {
-    const ex = booth.exhibits.find((e) => e.id === pl.exhibitId)!;
+    const ex = exhibitOf(pl.exhibitId);
     const f = forwardOf(pl.yaw);
     const faceYaw = pl.yaw + Math.PI;
     solidB.add(new THREE.BoxGeometry(PLINTH.w, PLINTH.h, PLINTH.w), place(pl.pos.x, PLINTH.h / 2, pl.pos.z, faceYaw), '#F7FAFF');
     solidB.add(new THREE.BoxGeometry(PLINTH.w + 0.06, 0.08, PLINTH.w + 0.06), place(pl.pos.x, PLINTH.h - 0.04, pl.pos.z, faceYaw), color);
-    const plaque = atlas.alloc(224, 56);
+    const plaque = region();
     plaques.push({ exhibit: ex, region: plaque });
     q(plaque).quad(pl.pos.x + f.x * (PLINTH.w / 2 + 0.01), 0.7, pl.pos.z + f.z * (PLINTH.w / 2 + 0.01), faceYaw, 0.72, 0.18, plaque.uv);
     if (ex.kind === 'image') {
       const cy = PLINTH.h + 0.12 + FRAME / 2;
       solidB.add(new THREE.BoxGeometry(0.3, 0.14, 0.3), place(pl.pos.x, PLINTH.h + 0.07, pl.pos.z, faceYaw), shade(ex.color, -0.3));
       solidB.add(new THREE.BoxGeometry(FRAME, FRAME, 0.08), place(pl.pos.x, cy, pl.pos.z, faceYaw), ex.color);
-      const pic = atlas.alloc(PICTURE_PX, PICTURE_PX);
+      const pic = region();
       pictures.push({ exhibit: ex, region: pic });
       q(pic).quad(pl.pos.x + f.x * 0.045, cy, pl.pos.z + f.z * 0.045, faceYaw, FRAME - 0.14, FRAME - 0.14, pic.uv);
     } else {
@@ -94,7 +103,6 @@ export function buildBooth(booth: PublicBooth, slot: BoothSlot, atlas: Atlas, la
   }
 
   // Logo on the fascia (facing the avenue), on the back wall, and on both faces of the blade sign.
-  const logo = atlas.alloc(768, 120);
   atlas.paint(logo, (ctx, w, h) => paintLogo(ctx, w, h, booth.logoText, color));
   const towardAvenue = -side * (Math.PI / 2);
   q(logo).quad(X(-0.04), (FASCIA.y0 + FASCIA.y1) / 2, cz, towardAvenue, 6.4, 1.0, logo.uv);
@@ -103,7 +111,6 @@ export function buildBooth(booth: PublicBooth, slot: BoothSlot, atlas: Atlas, la
   for (const faceYaw of [0, Math.PI]) q(logo).quad(X(-1.9), 4.9, cz + W / 2 - 0.1 + (faceYaw === 0 ? 0.02 : -0.02), faceYaw, 3.2, 0.5, logo.uv);
   // And on the outside of both side walls, which face the people walking up and down the avenue.
   for (const s of [-1, 1]) q(logo).quad(X(D / 2), 1.9, cz + s * (W / 2 + DIM.wallThickness / 2 + 0.01), s === 1 ? 0 : Math.PI, 6.4, 1.0, logo.uv);
-  const nameSign = atlas.alloc(768, 192);
   q(nameSign).quad(X(D - 0.17), 2.55, cz, towardAvenue, 5.2, 1.3, nameSign.uv);
 
   const paintText = (l: Lang) => {

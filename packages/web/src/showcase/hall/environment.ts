@@ -39,7 +39,7 @@ export interface EnvironmentMesh {
 export function buildEnvironment(layout: HallLayout, title: LocalizedText, booths: PublicBooth[], atlas: Atlas, lang: Lang, solid = solidMaterial()): EnvironmentMesh {
   // The floor is one textured plane; far scenery one mesh; everything standing in the hall in culled bands.
   const b = new MeshBuilder();
-  const bands = new ChunkedBuilder(30);
+  const bands = new ChunkedBuilder(45);
   const { bounds, gate } = layout;
   const rand = rng(2022);
   const midZ = (bounds.z0 + bounds.z1) / 2;
@@ -152,7 +152,6 @@ function skyDome(radius: number): THREE.Mesh {
     if (h > 0.35) c.copy(mid).lerp(zen, Math.min(1, (h - 0.35) / 0.65));
     else if (h > 0.06) c.copy(hor).lerp(mid, (h - 0.06) / 0.29);
     else c.copy(glow).lerp(hor, Math.max(0, h) / 0.06);
-    c.convertSRGBToLinear();
     colors.set([c.r, c.g, c.b], i * 3);
   }
   g.setAttribute('color', new THREE.BufferAttribute(colors, 3));

@@ -27,9 +27,9 @@ describe('floor plan', () => {
     expect(Math.abs(areaOf(ts, 'carpet') - carpetOutsidePlaza)).toBeLessThan(0.5);
     const ring = Math.PI * (8 * 8 - 7.6 * 7.6);
     expect(areaOf(ts, 'ring')).toBeCloseTo(ring, 0);
-    // Discs are polygons of 7° steps: within a percent of the true area.
-    expect(areaOf(ts, 'plaza')).toBeGreaterThan((Math.PI * 100 - ring) * 0.99);
-    expect(areaOf(ts, 'plaza')).toBeLessThan((Math.PI * 100 - ring) * 1.01);
+    // Discs are polygons of 10° steps: within two percent of the true area.
+    expect(areaOf(ts, 'plaza')).toBeGreaterThan((Math.PI * 100 - ring) * 0.98);
+    expect(areaOf(ts, 'plaza')).toBeLessThan((Math.PI * 100 - ring) * 1.02);
   });
 
   it('never lets two pieces cover the same point', () => {

@@ -25,7 +25,7 @@ export interface Trapezoid {
   r1: number;
 }
 
-const DISC_STEP = (7 * Math.PI) / 180;
+const DISC_STEP = (10 * Math.PI) / 180;
 
 /** The x-interval a shape covers on the line at z, or null. */
 function span(s: FloorShape, z: number): [number, number] | null {

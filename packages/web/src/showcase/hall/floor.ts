@@ -2,12 +2,13 @@ import * as THREE from 'three';
 import type { PublicBooth } from '@snowstage/protocol';
 import { floorTrapezoids, type FloorShape, type Trapezoid } from './floor-plan.js';
 import type { HallLayout } from './layout.js';
+import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
 import { MeshBuilder, place } from './mesh-builder.js';
 import { BRAND, shade } from './paint.js';
 
 const SNOW = '#EAF2FB';
 const STONE = '#D9E5F3';
-const BAND = 30;
+const BAND = 60;
 
 /**
  * Use when: building the hall's floor. Snow to the horizon, the forecourt, the paved avenue with
@@ -55,18 +56,19 @@ export function buildFloor(layout: HallLayout, booths: PublicBooth[], material: 
     const k = Math.floor((t.z0 + t.z1) / 2 / BAND);
     (bands.get(k) ?? bands.set(k, []).get(k)!).push(t);
   }
+  // Inlaid snowflakes: thin strips a few millimetres up (they cover little, so overdraw is small),
+  // merged into the band they lie in.
+  const inlays = new Map<number, MeshBuilder>();
+  const inlay = (z: number) => inlays.get(Math.floor(z / BAND)) ?? inlays.set(Math.floor(z / BAND), new MeshBuilder()).get(Math.floor(z / BAND))!;
+  flatSnowflake(inlay(plaza.c.z), plaza.c, plaza.r - 3.2, '#9ADBF9');
+  flatSnowflake(inlay(rotunda.center.z), rotunda.center, 2.6, '#FFFFFF');
   const group = new THREE.Group();
   group.name = 'floor';
   for (const [k, ts] of bands) {
-    const mesh = new THREE.Mesh(trapezoidGeometry(ts), material);
+    const mesh = new THREE.Mesh(mergeGeometries([trapezoidGeometry(ts), ...(inlays.has(k) ? [inlays.get(k)!.build()] : [])]), material);
     mesh.name = `floor:${k}`;
     group.add(mesh);
   }
-  // Inlaid snowflakes: thin strips a few millimetres up (they cover little, so overdraw is small).
-  const inlay = new MeshBuilder();
-  flatSnowflake(inlay, plaza.c, plaza.r - 3.2, '#9ADBF9');
-  flatSnowflake(inlay, rotunda.center, 2.6, '#FFFFFF');
-  group.add(Object.assign(new THREE.Mesh(inlay.build(), material), { name: 'floor-inlay' }));
   return group;
 }
 
@@ -76,7 +78,7 @@ function trapezoidGeometry(ts: Trapezoid[]): THREE.BufferGeometry {
   const c = new THREE.Color();
   let i = 0;
   for (const t of ts) {
-    c.set(t.color).convertSRGBToLinear();
+    c.set(t.color);
     const v = [t.l0, t.z0, t.l1, t.z1, t.r1, t.z1, t.l0, t.z0, t.r1, t.z1, t.r0, t.z0];
     for (let k = 0; k < 6; k++) {
       pos[i] = v[k * 2]!;

@@ -4,10 +4,11 @@ import { Figure, GUIDE_STYLE } from './figure.js';
 import type { GuidePose } from '../guide-track.js';
 import { MeshBuilder, solidMaterial } from './mesh-builder.js';
 import { BRAND } from './paint.js';
+import { keepTexturesAsStored } from '../colour.js';
 
 const GUIDE_HEIGHT = 1.72;
 /** Beyond this distance the avatar (tens of thousands of skinned triangles) gives way to the figure. */
-const AVATAR_LOD_M = 30;
+const AVATAR_LOD_M = 24;
 const frustum = new THREE.Frustum();
 const viewProj = new THREE.Matrix4();
 const bounds = new THREE.Sphere(new THREE.Vector3(), 1.2);
@@ -39,6 +40,7 @@ export class Guide {
     try {
       const { loadVrm, DEFAULT_AVATAR_URL } = await import('../../stage/avatar.js');
       const vrm = await loadVrm(DEFAULT_AVATAR_URL, signal);
+      keepTexturesAsStored(vrm.scene);
       const box = new THREE.Box3().setFromObject(vrm.scene);
       const height = box.max.y - box.min.y;
       const holder = new THREE.Group();

@@ -30,7 +30,7 @@ export class MeshBuilder {
     const g = geometry.index ? geometry.toNonIndexed() : geometry;
     g.applyMatrix4(matrix);
     const pos = g.getAttribute('position') as THREE.BufferAttribute;
-    const base = tmpColor.set(color).convertSRGBToLinear();
+    const base = tmpColor.set(color);
     const br = base.r;
     const bg = base.g;
     const bb = base.b;
@@ -40,7 +40,7 @@ export class MeshBuilder {
       tmpB.fromBufferAttribute(pos, i + 1);
       tmpC.fromBufferAttribute(pos, i + 2);
       tmpN.subVectors(tmpC, tmpB).cross(tmpA.clone().sub(tmpB)).normalize();
-      const light = opts.unlit ? 1 : 0.6 + 0.42 * Math.max(0, tmpN.dot(SUN)) + 0.1 * tmpN.y;
+      const light = opts.unlit ? 1 : 0.5 + 0.55 * Math.max(0, tmpN.dot(SUN)) + 0.08 * tmpN.y;
       for (const v of [tmpA, tmpB, tmpC]) {
         const contact = opts.unlit || v.y >= ground ? 1 : 0.78 + (0.22 * Math.max(0, v.y)) / ground;
         const k = light * contact;

@@ -12,15 +12,16 @@ const SNOW = '#F4F8FF';
 export function addPine(b: MeshBuilder, x: number, z: number, scale = 1, seed = 0): void {
   const s = scale;
   const yaw = seed * 1.7;
-  b.add(new THREE.CylinderGeometry(0.12 * s, 0.16 * s, 0.6 * s, 6), place(x, 0.3 * s, z), '#6D4C41');
+  b.add(new THREE.CylinderGeometry(0.12 * s, 0.16 * s, 0.6 * s, 5, 1, true), place(x, 0.3 * s, z), '#6D4C41');
   const tiers = [
     { y: 1.1, r: 1.1, h: 1.5 },
     { y: 1.9, r: 0.85, h: 1.3 },
     { y: 2.6, r: 0.55, h: 1.1 },
   ];
   for (const t of tiers) {
-    b.add(new THREE.ConeGeometry(t.r * s, t.h * s, 7), place(x, t.y * s, z, yaw), PINE);
-    b.add(new THREE.ConeGeometry(t.r * 0.62 * s, t.h * 0.34 * s, 7), place(x, (t.y + t.h * 0.36) * s, z, yaw + 0.2), SNOW);
+    // Open cones (no base): the base is never seen from above the ground.
+    b.add(new THREE.ConeGeometry(t.r * s, t.h * s, 7, 1, true), place(x, t.y * s, z, yaw), PINE);
+    b.add(new THREE.ConeGeometry(t.r * 0.62 * s, t.h * 0.34 * s, 7, 1, true), place(x, (t.y + t.h * 0.36) * s, z, yaw + 0.2), SNOW);
   }
 }
 
@@ -34,11 +35,11 @@ export function addLamp(b: MeshBuilder, p: Vec2, height = 6.0): void {
 
 /** A red paper lantern hanging from (x, y, z). */
 export function addLantern(b: MeshBuilder, x: number, y: number, z: number, color = '#FF3B4E'): void {
-  b.add(new THREE.CylinderGeometry(0.008, 0.008, 0.25, 3), place(x, y - 0.125, z), BRAND.navy, { unlit: true });
-  b.add(new THREE.SphereGeometry(0.3, 8, 5), place(x, y - 0.5, z, 0, 1, 0.8, 1), color, { unlit: true });
-  b.add(new THREE.CylinderGeometry(0.14, 0.14, 0.07, 8), place(x, y - 0.24, z), BRAND.gold, { unlit: true });
-  b.add(new THREE.CylinderGeometry(0.14, 0.14, 0.07, 8), place(x, y - 0.76, z), BRAND.gold, { unlit: true });
-  b.add(new THREE.CylinderGeometry(0.015, 0.015, 0.3, 3), place(x, y - 0.93, z), BRAND.gold, { unlit: true });
+  b.add(new THREE.BoxGeometry(0.015, 0.25, 0.015), place(x, y - 0.125, z), BRAND.navy, { unlit: true });
+  b.add(new THREE.SphereGeometry(0.3, 7, 4), place(x, y - 0.5, z, 0, 1, 0.8, 1), color, { unlit: true });
+  b.add(new THREE.CylinderGeometry(0.14, 0.14, 0.07, 6, 1, true), place(x, y - 0.24, z), BRAND.gold, { unlit: true });
+  b.add(new THREE.CylinderGeometry(0.14, 0.14, 0.07, 6, 1, true), place(x, y - 0.76, z), BRAND.gold, { unlit: true });
+  b.add(new THREE.BoxGeometry(0.03, 0.3, 0.03), place(x, y - 0.93, z), BRAND.gold, { unlit: true });
 }
 
 /**
@@ -57,7 +58,9 @@ export function addString(b: MeshBuilder, a: Vec2, c: Vec2, y: number, sag: numb
     const mid = new THREE.Vector3((p0.x + p1.x) / 2, (p0.y + p1.y) / 2, (p0.z + p1.z) / 2);
     const dir = new THREE.Vector3(p1.x - p0.x, p1.y - p0.y, p1.z - p0.z).normalize();
     const m = new THREE.Matrix4().compose(mid, new THREE.Quaternion().setFromUnitVectors(new THREE.Vector3(1, 0, 0), dir), new THREE.Vector3(1, 1, 1));
-    b.add(new THREE.BoxGeometry(seg, 0.03, 0.03), m, '#2B3A5C');
+    // A thin ribbon seen edge-on from nowhere that matters: two triangles per segment.
+    b.add(new THREE.PlaneGeometry(seg, 0.04), m, '#2B3A5C', { unlit: true });
+    b.add(new THREE.PlaneGeometry(seg, 0.04).rotateY(Math.PI), m, '#2B3A5C', { unlit: true });
   }
   const palette = [BRAND.red, BRAND.gold, BRAND.ice, SNOW];
   for (let i = 1; i < n; i++) {

@@ -28,13 +28,15 @@ export function buildTimeline(timeline: TimelineExhibit, layout: HallLayout, atl
     if (!x) quads.set(r.page, (x = new QuadBuilder()));
     return x;
   };
-  const regions: Region[] = [];
+  // Every panel and the banner on one atlas page: the signs of the timeline are one draw call.
+  const group = atlas.allocGroup([...panels.map(() => [320, 400] as const), [1024, 154] as const]);
+  const regions: Region[] = group.slice(0, panels.length);
+  const banner = group[panels.length]!;
   for (const p of panels) {
     const faceYaw = p.yaw + Math.PI;
     b.add(new THREE.BoxGeometry(PANEL.w + 0.2, PANEL.h + 0.2, 0.2), place(p.pos.x, PANEL.y, p.pos.z, faceYaw), shade(color, -0.2));
     b.add(new THREE.BoxGeometry(PANEL.w - 0.2, 0.5, 0.4), place(p.pos.x, 0.25, p.pos.z, faceYaw), BRAND.navy);
-    const r = atlas.alloc(320, 400);
-    regions.push(r);
+    const r = regions[p.index]!;
     const f = { x: -Math.sin(p.yaw), z: -Math.cos(p.yaw) };
     q(r).quad(p.pos.x + f.x * 0.11, PANEL.y, p.pos.z + f.z * 0.11, faceYaw, PANEL.w, PANEL.h, r.uv);
   }
@@ -60,7 +62,6 @@ export function buildTimeline(timeline: TimelineExhibit, layout: HallLayout, atl
   const bz = center.z - bannerR;
   for (const s of [-1, 1]) b.add(new THREE.BoxGeometry(0.3, 7.2, 0.3), place(bx + s * 5.2, 3.6, bz), BRAND.navy);
   b.add(new THREE.BoxGeometry(10.8, 1.6, 0.2), place(bx, 6.3, bz - 0.12), color);
-  const banner = atlas.alloc(1024, 154);
   q(banner).quad(bx, 6.3, bz + 0.01, 0, 10.2, 1.53, banner.uv);
 
   const paint = (l: Lang) => {
@@ -71,9 +72,9 @@ export function buildTimeline(timeline: TimelineExhibit, layout: HallLayout, atl
   };
   paint(lang);
 
-  const group = new THREE.Group();
-  group.name = 'timeline';
-  group.add(Object.assign(new THREE.Mesh(b.build(), solid), { name: 'timeline-solid' }));
-  for (const [page, x] of quads) group.add(Object.assign(new THREE.Mesh(x.build(), atlas.material(page)), { name: `timeline-panels:${page}` }));
-  return { group, triangles: b.triangles + [...quads.values()].reduce((n, x) => n + x.triangles, 0), setLang: paint };
+  const root = new THREE.Group();
+  root.name = 'timeline';
+  root.add(Object.assign(new THREE.Mesh(b.build(), solid), { name: 'timeline-solid' }));
+  for (const [page, x] of quads) root.add(Object.assign(new THREE.Mesh(x.build(), atlas.material(page)), { name: `timeline-panels:${page}` }));
+  return { group: root, triangles: b.triangles + [...quads.values()].reduce((n, x) => n + x.triangles, 0), setLang: paint };
 }
