@@ -50,6 +50,29 @@ export type Viseme = z.infer<typeof Viseme>;
 export const VRM_MOUTHS = ['aa', 'ih', 'ou', 'ee', 'oh'] as const;
 export type VrmMouth = (typeof VRM_MOUTHS)[number];
 
+/**
+ * The 15 visemes as blends of the 5 VRM mouth shapes, used by every stage. Closed shapes (sil, PP)
+ * are empty: a closed mouth. Consonants get small openings of the vowel they look most like, so
+ * speech never looks frozen. A cue's weight scales its blend.
+ */
+export const VISEME_TO_VRM: Readonly<Record<Viseme, Readonly<Partial<Record<VrmMouth, number>>>>> = {
+  sil: {},
+  PP: {},
+  FF: { ih: 0.25, ou: 0.1 },
+  TH: { ih: 0.3, aa: 0.1 },
+  DD: { ih: 0.3, aa: 0.2 },
+  kk: { aa: 0.35, ih: 0.2 },
+  CH: { ih: 0.35, ou: 0.3 },
+  SS: { ih: 0.45, ee: 0.2 },
+  nn: { ih: 0.3, aa: 0.15 },
+  RR: { ou: 0.4, oh: 0.2 },
+  aa: { aa: 1 },
+  E: { ee: 0.75, ih: 0.2 },
+  ih: { ih: 0.9 },
+  oh: { oh: 1 },
+  ou: { ou: 1 },
+};
+
 /** One mouth shape over an interval of the audio, in ms from the audio's start. */
 export const VisemeCue = z.object({
   v: Viseme,

@@ -1,29 +1,10 @@
-import type { Viseme, VisemeCue, VrmMouth } from '@snowstage/protocol';
+import { VISEME_TO_VRM, type Viseme, type VisemeCue, type VrmMouth } from '@snowstage/protocol';
 import { clamp } from '../math/ease.js';
 
 export type MouthWeights = Partial<Record<VrmMouth, number>>;
 
-/**
- * Oculus/Meta 15 visemes → the five VRM mouth shapes. Closed shapes (sil, PP) are empty: a closed mouth.
- * Consonants get small openings of the vowel they look most like, so speech never looks frozen.
- */
-export const VISEME_TO_VRM: Readonly<Record<Viseme, MouthWeights>> = {
-  sil: {},
-  PP: {},
-  FF: { ih: 0.25, ou: 0.1 },
-  TH: { ih: 0.3, aa: 0.1 },
-  DD: { ih: 0.3, aa: 0.2 },
-  kk: { aa: 0.35, ih: 0.2 },
-  CH: { ih: 0.35, ou: 0.3 },
-  SS: { ih: 0.45, ee: 0.2 },
-  nn: { ih: 0.3, aa: 0.15 },
-  RR: { ou: 0.4, oh: 0.2 },
-  aa: { aa: 1 },
-  E: { ee: 0.75, ih: 0.2 },
-  ih: { ih: 0.9 },
-  oh: { oh: 1 },
-  ou: { ou: 1 },
-};
+/** The viseme → VRM mouth table lives in the protocol (one table for every stage). */
+export { VISEME_TO_VRM };
 
 /** Length of the crossfade between two cues, in ms (centred on the boundary). */
 export const VISEME_CROSSFADE_MS = 60;

@@ -5,4 +5,5 @@
 export { ZH_VISEMES, EN_VISEMES, type VisemePart, type VisemeTable } from './tables.js';
 export { visemesForPhoneme, cleanPhoneme } from './lookup.js';
 export { buildVisemeTimeline, phonemeSpans, type PhonemeSpan, type TimelineOptions } from './timeline.js';
-export { VISEME_TO_VRM, mouthWeights, sampleMouth, type MouthWeights } from './vrm.js';
+// The VRM mouth mapping is the protocol's (one table for every stage); sampling it is the motion runtime's.
+export { VISEME_TO_VRM } from '@snowstage/protocol';

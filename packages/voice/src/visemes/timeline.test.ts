@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VisemeCue } from '@snowstage/protocol';
 import { buildVisemeTimeline } from './timeline.js';
-import { sampleMouth, mouthWeights } from './vrm.js';
 import type { TtsEvent } from '../types.js';
 import type { Envelope } from '../audio/envelope.js';
 
@@ -56,26 +55,5 @@ describe('viseme timeline', () => {
   it('returns nothing for an empty utterance and sil for one without phonemes', () => {
     expect(buildVisemeTimeline([], 0)).toEqual([]);
     expect(buildVisemeTimeline([], 300)).toEqual([{ v: 'sil', startMs: 0, endMs: 300, weight: 1 }]);
-  });
-});
-
-describe('VRM mouth shapes', () => {
-  it('maps aa, ou and oh onto their own VRM shapes and sil/PP to a closed mouth', () => {
-    expect(mouthWeights('aa', 1)).toEqual({ aa: 1, ih: 0, ou: 0, ee: 0, oh: 0 });
-    expect(mouthWeights('ou', 0.5).ou).toBe(0.5);
-    expect(Object.values(mouthWeights('PP', 1)).every((w) => w === 0)).toBe(true);
-  });
-
-  it('samples a timeline with a crossfade at cue boundaries', () => {
-    const cues: VisemeCue[] = [
-      { v: 'aa', startMs: 0, endMs: 100, weight: 1 },
-      { v: 'ou', startMs: 100, endMs: 200, weight: 1 },
-    ];
-    expect(sampleMouth(cues, 50).aa).toBe(1);
-    const edge = sampleMouth(cues, 100);
-    expect(edge.aa).toBeCloseTo(0.5);
-    expect(edge.ou).toBeCloseTo(0.5);
-    expect(sampleMouth(cues, 150).ou).toBe(1);
-    expect(sampleMouth(cues, 250).aa).toBe(0);
   });
 });
