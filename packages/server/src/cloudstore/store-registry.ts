@@ -1,5 +1,6 @@
 import { CITIES, type City } from '@snowstage/commerce';
 import type { StoreRecord } from '@snowstage/protocol';
+import { seededRng } from '@snowstage/brain';
 
 const PLACES = [
   ['万达广场', 'Wanda Plaza'], ['万象城', 'MixC'], ['大悦城', 'Joy City'], ['银泰百货', 'Intime Department Store'], ['龙湖天街', 'Longfor Paradise Walk'],
@@ -14,18 +15,6 @@ const ROADS = [
 ] as const;
 const ZH_NUM = ['', '', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
-/** A small deterministic PRNG (mulberry32): the same seed gives the same registry. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A plausible registry of `count` official-merchandise shops across Chinese cities, spread by the
  * cities' weights (Beijing and Shanghai get the most), with bilingual names and addresses and
@@ -34,7 +23,7 @@ function rng(seed: number): () => number {
  * Use when: seeding a fresh database (the real network had 7,000+ shops) and in load tests.
  */
 export function generateStores(count: number, seed = 2022): StoreRecord[] {
-  const random = rng(seed);
+  const random = seededRng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const totalWeight = CITIES.reduce((n, c) => n + c.weight, 0);
   // Largest-remainder apportionment, so the counts add up to exactly `count`.

@@ -1,16 +1,9 @@
 import type { Draw, EmotionTag, Gesture, HostMode, Lang, Order, PurchaseRequest, RoomSnapshot, TrackWhat } from '@snowstage/protocol';
+import type { SalePlan } from '@snowstage/commerce';
 import type { Actor } from './commands.js';
 
-/** What a flash sale is scheduled with (the operator's `scheduleSale` message). */
-export interface SalePlanInput {
-  productId: string;
-  variantId: string;
-  countdownS: number;
-  durationS: number;
-  salePrice: number;
-  quantity: number;
-  perBuyerLimit: number;
-}
+/** What a flash sale is scheduled with (the operator's `scheduleSale` message); the core adds the ids. */
+export type SalePlanInput = Omit<SalePlan, 'id' | 'roomId'>;
 
 /**
  * Everything a node may ask of a room's core, as plain data: the same ops run in-process (one node)
