@@ -5,6 +5,7 @@ import { canonicalEntries, commitmentOf, drawRound, hashEntries, newSeed } from 
 import { verifyDraw } from './verify.js';
 import { Xoshiro128 } from './prng.js';
 import { Fenwick } from './fenwick.js';
+import { sha256Hex } from './hash.js';
 
 const seedOf = (n: number) => n.toString(16).padStart(64, '0');
 
@@ -105,6 +106,11 @@ describe('lucky draw (property tests)', () => {
 });
 
 describe('draw building blocks', () => {
+  it('hashes exactly the documented text: fanId TAB entries LF per fan', async () => {
+    const entries = [{ fanId: 'v_a', entries: 3 }, { fanId: 'v_b', entries: 12 }];
+    expect(await hashEntries(entries)).toBe(await sha256Hex('v_a\t3\nv_b\t12\n'));
+  });
+
   it('commits to the seed bytes with SHA-256', async () => {
     // SHA-256 of 32 zero bytes.
     expect(await commitmentOf('0'.repeat(64))).toBe('66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925');

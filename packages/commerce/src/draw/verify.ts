@@ -36,7 +36,20 @@ export async function verifyDraw(pub: DrawPublication): Promise<Verification> {
   const perFan = new Map<string, number>();
   for (const w of all) perFan.set(w.fanId, (perFan.get(w.fanId) ?? 0) + 1);
   for (const [fan, n] of perFan) if (n > draw.maxWinsPerFan) problems.push(`fan ${fan} wins ${n} times, over the limit of ${draw.maxWinsPerFan}`);
-  const known = new Set(entries.map((e) => e.fanId));
-  for (const w of all) if (!known.has(w.fanId)) problems.push(`winner ${w.fanId} is not in the entry list`);
+  // Entries are sorted by fanId: look winners up by binary search instead of indexing a million ids.
+  for (const w of all) if (!hasFan(entries, w.fanId)) problems.push(`winner ${w.fanId} is not in the entry list`);
   return { ok: problems.length === 0, problems, winners: recomputed };
+}
+
+function hasFan(sorted: readonly { fanId: string }[], fanId: string): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const id = sorted[mid]!.fanId;
+    if (id === fanId) return true;
+    if (id < fanId) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
