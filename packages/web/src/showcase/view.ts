@@ -121,7 +121,7 @@ export class View {
 
   /**
    * About every 1.5 s: fewer pixels when frames were slow (under 30 fps), more again when there
-   * was clear headroom (over 50 fps). Decides on time, not frame counts, so it reacts as fast on
+   * was headroom (over 42 fps). Decides on time, not frame counts, so it reacts as fast on
    * a slow machine as on a fast one.
    */
   private govern(now: number): void {
@@ -134,7 +134,7 @@ export class View {
     const s = this.stats.scale;
     let next = s;
     if (avgMs > 1000 / 30 && s > this.minScale) next = Math.max(this.minScale, s - (avgMs > 1000 / 20 ? 0.2 : 0.1));
-    else if (avgMs < 1000 / 50 && s < 1) next = Math.min(1, s + 0.1);
+    else if (avgMs < 1000 / 42 && s < 1) next = Math.min(1, s + 0.1);
     if (next !== s) {
       this.stats.scale = Math.round(next * 100) / 100;
       this.resize();

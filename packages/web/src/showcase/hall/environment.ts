@@ -110,7 +110,7 @@ export function buildEnvironment(layout: HallLayout, title: LocalizedText, booth
   const far = Math.max(bounds.x1, -bounds.z0 + midZ) + 60;
   for (let a = 0; a < Math.PI * 2; a += 0.32 + rand() * 0.2) {
     const d = far + rand() * 40;
-    addMountain(b, Math.sin(a) * d, midZ - Math.cos(a) * d, 22 + rand() * 20, 20 + rand() * 26, rand() * 9);
+    addMountain(b, Math.sin(a) * d, midZ - Math.cos(a) * d, 22 + rand() * 20, 20 + rand() * 26, rand() * 9, SKY.horizon, Math.min(0.65, (d - far) / 60 + 0.3));
   }
 
   const group = new THREE.Group();

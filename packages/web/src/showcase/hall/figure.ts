@@ -11,7 +11,8 @@ export interface FigureStyle {
   flag?: string;
 }
 
-export const GUIDE_STYLE: FigureStyle = { coat: BRAND.red, hat: BRAND.ice, scarf: BRAND.gold, flag: BRAND.ice };
+/** Dressed like the host's avatar (red jacket, dark hair, white scarf), so the far-away stand-in matches her. */
+export const GUIDE_STYLE: FigureStyle = { coat: BRAND.red, hat: '#2A2333', scarf: '#FFFFFF', flag: BRAND.ice };
 export const FAN_STYLE: FigureStyle = { coat: '#2F80ED', hat: BRAND.red, scarf: '#FFFFFF' };
 
 /**

@@ -4,11 +4,17 @@ import { Figure, GUIDE_STYLE } from './figure.js';
 import type { GuidePose } from '../guide-track.js';
 import { MeshBuilder, solidMaterial } from './mesh-builder.js';
 import { BRAND } from './paint.js';
-import { keepTexturesAsStored } from '../colour.js';
+import { flattenMaterials, keepTexturesAsStored } from '../colour.js';
 
 const GUIDE_HEIGHT = 1.72;
-/** Beyond this distance the avatar (tens of thousands of skinned triangles) gives way to the figure. */
-const AVATAR_LOD_M = 24;
+/**
+ * Beyond this distance the avatar (about 29k skinned triangles and toon shading: a third of a frame in
+ * software WebGL) gives way to the figure, dressed alike. Close up — on a tour, at the plaza — it is her.
+ */
+const AVATAR_LOD_M = 14;
+const UP = new THREE.Quaternion();
+const handQ = new THREE.Quaternion();
+const rootQ = new THREE.Quaternion();
 const frustum = new THREE.Frustum();
 const viewProj = new THREE.Matrix4();
 const bounds = new THREE.Sphere(new THREE.Vector3(), 1.2);
@@ -26,6 +32,7 @@ export class Guide {
   private wavePhase = 0;
   private hipsRestY = 0;
   private holder: THREE.Object3D | null = null;
+  private flag: THREE.Object3D | null = null;
   /** 'figure' until the avatar has loaded. */
   kind: 'figure' | 'vrm' = 'figure';
 
@@ -41,6 +48,7 @@ export class Guide {
       const { loadVrm, DEFAULT_AVATAR_URL } = await import('../../stage/avatar.js');
       const vrm = await loadVrm(DEFAULT_AVATAR_URL, signal);
       keepTexturesAsStored(vrm.scene);
+      flattenMaterials(vrm.scene);
       const box = new THREE.Box3().setFromObject(vrm.scene);
       const height = box.max.y - box.min.y;
       const holder = new THREE.Group();
@@ -72,6 +80,7 @@ export class Guide {
       hand.add(flag);
       flag.position.set(0, 0, 0.04);
       flag.frustumCulled = false;
+      this.flag = flag;
       return new THREE.Group();
     }
     return flag;
@@ -138,6 +147,14 @@ export class Guide {
     set('rightUpperArm', swing * 0.3, 1.2);
     const hips = this.bone('hips');
     if (hips) hips.position.y = this.hipsRestY + (pose.walking ? Math.abs(Math.sin(this.walkPhase)) * 0.025 : 0);
-    if (detailed) this.vrm.update(dt);
+    if (detailed) {
+      this.vrm.update(dt);
+      // The flag pole stays upright whatever the hand does.
+      if (this.flag?.parent) {
+        this.flag.parent.getWorldQuaternion(handQ);
+        this.root.getWorldQuaternion(rootQ);
+        this.flag.quaternion.copy(handQ.invert().multiply(rootQ).multiply(UP));
+      }
+    }
   }
 }

@@ -46,17 +46,13 @@ export class Hall {
     private lang: Lang,
   ) {
     this.layout = layoutHall(content.booths, content.timeline.milestones.length);
-    this.scene.fog = new THREE.Fog(FOG_COLOR, 45, 230);
+    // No scene fog (a per-pixel cost in software WebGL): distant mountains carry their haze in their colours.
     this.scene.background = new THREE.Color(FOG_COLOR);
     this.guide = new Guide(this.solid);
     this.fan = new Figure(FAN_STYLE, this.solid);
     // A touch smaller than the guide: she is the host, the fan is a visitor.
     this.fan.root.scale.setScalar(0.88);
     this.snow = new Snowfall();
-    // Only the avatar's toon materials use lights; everything else has its light baked in.
-    const sun = new THREE.DirectionalLight(0xfff4ea, 2.2);
-    sun.position.set(4, 10, 6);
-    this.scene.add(sun, new THREE.HemisphereLight(0xcfeaff, 0xf5efe8, 1.0));
     this.scene.add(this.guide.root, this.fan.root, this.snow.points);
   }
 

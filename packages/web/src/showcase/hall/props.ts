@@ -76,11 +76,16 @@ export function addString(b: MeshBuilder, a: Vec2, c: Vec2, y: number, sag: numb
   }
 }
 
-/** A distant snow-capped mountain (big, far, faded by fog). */
-export function addMountain(b: MeshBuilder, x: number, z: number, r: number, h: number, seed: number): void {
+/**
+ * A distant snow-capped mountain, its colours already faded towards `haze` by `amount` (0–1):
+ * aerial perspective baked in, so the hall needs no per-pixel fog.
+ */
+export function addMountain(b: MeshBuilder, x: number, z: number, r: number, h: number, seed: number, haze: string, amount: number): void {
   const yaw = seed * 2.3;
-  b.add(new THREE.ConeGeometry(r, h, 7, 1), place(x, h / 2 - 1, z, yaw), '#7D97B8', { groundShade: -1 });
-  b.add(new THREE.ConeGeometry(r * 0.42, h * 0.42, 7, 1), place(x, h - h * 0.21 - 1 + 0.05, z, yaw), SNOW, { groundShade: -1 });
+  const rock = new THREE.Color('#7D97B8').lerp(new THREE.Color(haze), amount);
+  const snow = new THREE.Color(SNOW).lerp(new THREE.Color(haze), amount * 0.5);
+  b.add(new THREE.ConeGeometry(r, h, 7, 1, true), place(x, h / 2 - 1, z, yaw), rock, { groundShade: -1 });
+  b.add(new THREE.ConeGeometry(r * 0.42, h * 0.42, 7, 1, true), place(x, h - h * 0.21 - 1 + 0.05, z, yaw), snow, { groundShade: -1 });
 }
 
 /** A soft snow bank. */
