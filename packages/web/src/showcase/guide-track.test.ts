@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { layoutHall, dist } from './hall/layout.js';
-import { GUIDE_SPEED, GuideTrack, guideHome } from './guide-track.js';
+import { GUIDE_SPEED, GuideTrack, MAX_WALK_S, guideHome } from './guide-track.js';
 
 const layout = layoutHall(
   Array.from({ length: 10 }, (_, i) => ({ id: `b${i}`, exhibits: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] })),
@@ -16,12 +16,19 @@ describe('guide track', () => {
     g.walkTo(booth.door, booth.facingIn, 10_000);
     expect(g.at(9_000).pos).toEqual({ x: home.x, z: home.z });
     expect(g.at(10_500).walking).toBe(true);
-    // One second of walking covers GUIDE_SPEED metres of path.
+    // A long way: she hurries, so that the walk takes MAX_WALK_S at most, at a steady pace.
     let walked = 0;
     for (let t = 10_000; t < 11_000; t += 10) walked += dist(g.at(t).pos, g.at(t + 10).pos);
-    expect(walked).toBeCloseTo(GUIDE_SPEED, 1);
+    expect(walked).toBeGreaterThan(GUIDE_SPEED);
+    expect(g.at(10_500).speed).toBeCloseTo(walked, 0);
+    expect(g.arrivesAt - 10_000).toBeLessThanOrEqual(MAX_WALK_S * 1000 + 1);
     const end = g.at(g.arrivesAt + 1);
-    expect(end).toEqual({ pos: booth.door, yaw: booth.facingIn, walking: false });
+    expect(end).toEqual({ pos: booth.door, yaw: booth.facingIn, walking: false, speed: 0 });
+    // A short way at her usual pace.
+    const near = layout.booths[8]!;
+    g.walkTo(near.door, near.facingIn, 60_000);
+    const t0 = 60_000;
+    expect(g.at(t0 + 100).speed).toBe(GUIDE_SPEED);
   });
 
   it('never walks through the monument, and a new stop starts from where she is', () => {
@@ -48,7 +55,7 @@ describe('guide track', () => {
     expect(g.headingAt(20_000)).toEqual(a.door);
     expect(g.at(39_000).pos).toEqual(a.door);
     expect(g.at(40_500).walking).toBe(true);
-    expect(dist(g.at(40_500).pos, a.door)).toBeLessThan(GUIDE_SPEED);
+    expect(dist(g.at(40_500).pos, a.door)).toBeLessThan(g.at(40_500).speed);
     expect(g.headingAt(41_000)).toEqual(b.door);
     expect(g.at(g.arrivesAt + 1).pos).toEqual(b.door);
   });

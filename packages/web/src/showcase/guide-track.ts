@@ -1,6 +1,12 @@
 import { yawTowards, type HallLayout, type Vec2 } from './hall/layout.js';
 
+/** Her usual walking pace (m/s). */
 export const GUIDE_SPEED = 2.4;
+/**
+ * The longest a walk between stops may take (s): the host starts talking about a booth right
+ * after the stop, so over long distances she hurries (a jog) rather than arrive mid-story.
+ */
+export const MAX_WALK_S = 6;
 
 interface Leg {
   points: Vec2[];
@@ -8,6 +14,8 @@ interface Leg {
   startAt: number;
   /** Cumulative length at each point. */
   lengths: number[];
+  /** m/s for this walk. */
+  speed: number;
   /** Yaw to face on arrival. */
   endYaw: number;
 }
@@ -16,6 +24,8 @@ export interface GuidePose {
   pos: Vec2;
   yaw: number;
   walking: boolean;
+  /** m/s while walking (for the stride). */
+  speed: number;
 }
 
 /**
@@ -32,7 +42,7 @@ export class GuideTrack {
     private readonly layout: HallLayout,
     home: Vec2 & { yaw: number } = guideHome(layout),
   ) {
-    this.legs = [{ points: [{ x: home.x, z: home.z }], startAt: -Infinity, lengths: [0], endYaw: home.yaw }];
+    this.legs = [{ points: [{ x: home.x, z: home.z }], startAt: -Infinity, lengths: [0], endYaw: home.yaw, speed: GUIDE_SPEED }];
   }
 
   /** Schedules a walk to `to` starting at room time `startAt`, facing `endYaw` on arrival. A later-scheduled walk supersedes those starting at or after it. */
@@ -46,13 +56,14 @@ export class GuideTrack {
     points.push(to);
     const lengths = [0];
     for (let i = 1; i < points.length; i++) lengths.push(lengths[i - 1]! + Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.z - points[i - 1]!.z));
-    this.legs.push({ points, startAt, lengths, endYaw });
+    const speed = Math.max(GUIDE_SPEED, lengths.at(-1)! / MAX_WALK_S);
+    this.legs.push({ points, startAt, lengths, endYaw, speed });
   }
 
   /** When the last scheduled walk ends (room-clock ms). */
   get arrivesAt(): number {
     const leg = this.legs.at(-1)!;
-    return leg.startAt + (leg.lengths.at(-1)! / GUIDE_SPEED) * 1000;
+    return leg.startAt + (leg.lengths.at(-1)! / leg.speed) * 1000;
   }
 
   /** Where the last scheduled walk ends. */
@@ -73,17 +84,18 @@ export class GuideTrack {
 
   at(now: number): GuidePose {
     const leg = this.legAt(now);
-    const { points, lengths, startAt, endYaw } = leg;
+    const { points, lengths, startAt, endYaw, speed } = leg;
     const total = lengths.at(-1)!;
-    const s = Math.max(0, ((now - startAt) / 1000) * GUIDE_SPEED);
-    if (s >= total || points.length === 1) return { pos: { ...points.at(-1)! }, yaw: endYaw, walking: false };
+    const s = Math.max(0, ((now - startAt) / 1000) * speed);
+    if (s >= total || points.length === 1) return { pos: { ...points.at(-1)! }, yaw: endYaw, walking: false, speed: 0 };
     let i = 1;
     while (i < lengths.length - 1 && lengths[i]! < s) i++;
     const a = points[i - 1]!;
     const b = points[i]!;
     const segLen = lengths[i]! - lengths[i - 1]!;
     const t = segLen === 0 ? 1 : (s - lengths[i - 1]!) / segLen;
-    return { pos: { x: a.x + (b.x - a.x) * t, z: a.z + (b.z - a.z) * t }, yaw: yawTowards(a, b), walking: now >= startAt };
+    const walking = now >= startAt;
+    return { pos: { x: a.x + (b.x - a.x) * t, z: a.z + (b.z - a.z) * t }, yaw: yawTowards(a, b), walking, speed: walking ? speed : 0 };
   }
 }
 

@@ -124,12 +124,12 @@ export class Guide {
     // Smooth turns: the track gives the heading of the current leg.
     const d = Math.atan2(Math.sin(pose.yaw - this.root.rotation.y), Math.cos(pose.yaw - this.root.rotation.y));
     this.root.rotation.y += d * Math.min(1, dt * 8);
-    const speed = pose.walking ? 2.4 : 0;
+    const speed = pose.speed;
     if (!this.vrm || !detailed) {
       this.figure.animate(dt, speed, talking && !pose.walking);
       if (!this.vrm) return;
     }
-    this.walkPhase += pose.walking ? dt * 6.5 : 0;
+    this.walkPhase += pose.walking ? dt * (4 + speed * 1.1) : 0;
     this.wavePhase += dt * 5;
     const swing = pose.walking ? Math.sin(this.walkPhase) * 0.5 : 0;
     const set = (name: Parameters<VRM['humanoid']['getNormalizedBoneNode']>[0], x: number, z?: number) => {
