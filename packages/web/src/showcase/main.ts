@@ -301,7 +301,7 @@ function onTourStop(boothId: string, startAt: number, index: number, of: number)
   const booth = c.content.booths.find((b) => b.id === boothId);
   if (!slot || !booth) return;
   tourOn = true;
-  c.track.walkTo(slot.door, slot.facingIn, startAt);
+  c.track.walkTo(slot.stage, slot.stage.yaw, startAt);
   // Stops arrive ahead of time: the chip and the visitors who follow her move when she sets off.
   setTimeout(() => {
     if (!ctx) return;
@@ -322,7 +322,7 @@ function followGuide(): void {
   if (!c) return;
   // Walk to where the guide is heading now (or standing).
   const to = c.track.headingAt(tour.now());
-  const slot = c.hall.layout.booths.find((b) => Math.hypot(b.door.x - to.x, b.door.z - to.z) < 0.5);
+  const slot = c.hall.layout.booths.find((b) => Math.hypot(b.stage.x - to.x, b.stage.z - to.z) < 0.5);
   if (slot) {
     const r = routeToTourSpot(c.walker.pos, slot, c.hall.layout);
     c.walker.travel(r.points, r.yaw);

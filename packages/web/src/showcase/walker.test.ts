@@ -107,14 +107,22 @@ describe('focus', () => {
     expect(focusAt(before, layout).milestone).toBe(3);
   });
 
-  it('follows the guide to a spot inside the booth front, beside her door', () => {
+  it('follows the guide to the avenue in front of the booth, where she is in view', () => {
     for (const booth of [layout.booths[0]!, layout.booths[5]!]) {
       const w = new Walker(layout);
       const r = routeToTourSpot(w.pos, booth, layout);
       w.travel(r.points, r.yaw);
       run(w, 40);
-      expect(inRect(w.pos, booth.area)).toBe(true);
-      expect(Math.abs(w.pos.z - booth.door.z)).toBeGreaterThan(1.5);
+      expect(Math.abs(w.pos.x)).toBeLessThan(DIM.avenueHalf);
+      // Seen from the follow camera (6 m behind the fan) she stands beside the fan, not behind it:
+      // between 8° and 25° off the line of sight.
+      const f = { x: -Math.sin(w.yaw), z: -Math.cos(w.yaw) };
+      const cam = { x: w.pos.x - f.x * 6, z: w.pos.z - f.z * 6 };
+      const to = { x: booth.stage.x - cam.x, z: booth.stage.z - cam.z };
+      const angle = Math.acos((f.x * to.x + f.z * to.z) / Math.hypot(to.x, to.z)) * (180 / Math.PI);
+      expect(angle).toBeGreaterThan(8);
+      expect(angle).toBeLessThan(25);
+      expect(inRect(booth.stage, booth.area)).toBe(true);
     }
   });
 

@@ -140,13 +140,13 @@ export function routeToBooth(from: Vec2, booth: BoothSlot, layout: HallLayout): 
 }
 
 /**
- * Use when: following the guide. Ends just inside the booth's front, beside where she stands at
- * the door, so the camera behind the fan shows both her and the booth.
+ * Use when: following the guide. Ends on the avenue in front of the booth, a little to the side
+ * of its middle, looking in: the camera behind the fan frames her at her presenting spot with the
+ * booth behind her.
  */
 export function routeToTourSpot(from: Vec2, booth: BoothSlot, layout: HallLayout): { points: Vec2[]; yaw: number } {
   const points = exitRoute(from, layout);
-  const spot = { x: booth.side * (DIM.avenueHalf + DIM.frontGap + 0.9), z: booth.center.z + 2.6 };
-  points.push({ x: booth.door.x, z: spot.z }, spot);
+  points.push({ x: booth.door.x, z: booth.center.z + 1.6 * booth.side });
   return { points: aroundMonument(from, points, layout), yaw: booth.facingIn };
 }
 

@@ -61,8 +61,10 @@ export interface BoothSlot {
   center: Vec2;
   /** The footprint: stepping into it counts as a visit. */
   area: Rect;
-  /** On the avenue in front of the open side: where the guide stops and travel ends up. */
+  /** On the avenue in front of the open side: where routes enter and leave the booth. */
   door: Vec2;
+  /** Just inside the open front, to one side: where the tour guide stands to present the booth, facing the avenue. */
+  stage: Vec2 & { yaw: number };
   /** Yaw of someone standing at the door looking into the booth. */
   facingIn: number;
   plinths: PlinthSlot[];
@@ -215,6 +217,7 @@ function boothSlot(b: { id: string; exhibits: { id: string }[] }, index: number,
     center: at(boothD / 2, 0),
     area,
     door: at(-frontGap - 1.6, 0),
+    stage: { ...at(0.9, -1.4 * side), yaw: side === -1 ? -Math.PI / 2 : Math.PI / 2 },
     // Looking from the avenue into the booth: west booths are looked at facing west (yaw +π/2).
     facingIn: side === -1 ? Math.PI / 2 : -Math.PI / 2,
     plinths,
