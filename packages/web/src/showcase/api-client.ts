@@ -41,18 +41,17 @@ const TOKEN_KEY = 'snowstage.viewerToken';
  * POST /api/viewers for it, and a token the server no longer accepts is replaced once.
  */
 export class ShowcaseApi {
-  private token: string | null;
+  private token: string | null = null;
   private pending: Promise<string> | null = null;
 
   constructor(
     private lang: () => Lang,
     private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = localStorage,
-  ) {
-    this.token = storage.getItem(TOKEN_KEY);
-  }
+  ) {}
 
-  /** The viewer token, asking the server for one the first time. */
+  /** The viewer token (the live room may have stored a newer one), asking the server for one the first time. */
   async viewerToken(): Promise<string> {
+    this.token = this.storage.getItem(TOKEN_KEY) ?? this.token;
     if (this.token) return this.token;
     this.pending ??= request<{ viewerId: string; nickname: string; viewerToken: string }>('/api/viewers', { method: 'POST', body: { lang: this.lang() } })
       .then((r) => {
@@ -116,8 +115,9 @@ export class ShowcaseApi {
     return request<DrawPublication>(`/api/draws/${encodeURIComponent(drawId)}/publication`, { lang: this.lang() });
   }
 
+  /** Asks the host to start a guided tour, narrated in the fan's language. */
   async startTour(): Promise<boolean> {
-    return (await this.call<{ started: boolean }>('/api/showcase/tour', { method: 'POST', body: {} })).started;
+    return (await this.call<{ started: boolean }>('/api/showcase/tour', { method: 'POST', body: { lang: this.lang() } })).started;
   }
 
   private async retry<T>(fn: () => Promise<T>): Promise<T> {

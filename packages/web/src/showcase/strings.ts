@@ -86,6 +86,8 @@ const S = {
   verifyRank: { zh: '名次', en: 'Rank' },
   verifyEntries: { zh: '参与条目', en: 'Entries' },
   verifyCommitment: { zh: '承诺值', en: 'Commitment' },
+  verifyEntriesHash: { zh: '条目哈希', en: 'Entries hash' },
+  verifyPublished: { zh: '公布的中奖者', en: 'Published winners' },
   verifySeed: { zh: '种子', en: 'Seed' },
   verifyNotDrawn: { zh: '这次抽奖还没有开奖', en: 'This draw has not been drawn yet' },
 } as const;

@@ -50,7 +50,7 @@ export function renderReport(r: Report, lang: Lang): HTMLElement {
           { class: 'v-facts' },
           h('dt', {}, st(lang, 'verifyCommitment')),
           h('dd', {}, h('code', {}, round.commitment)),
-          h('dt', {}, 'entriesHash'),
+          h('dt', {}, st(lang, 'verifyEntriesHash')),
           h('dd', {}, h('code', {}, round.entriesHash ?? '—')),
           h('dt', {}, st(lang, 'verifySeed')),
           h('dd', {}, h('code', {}, round.seed ?? '—')),
@@ -91,7 +91,7 @@ function winnersTable(recomputed: DrawWinner[], published: DrawWinner[], pub: Dr
     h(
       'table',
       { class: 'v-table', 'data-testid': 'verify-winners' },
-      h('thead', {}, h('tr', {}, h('th', {}, st(lang, 'verifyRank')), h('th', {}, st(lang, 'verifyPrize')), h('th', {}, st(lang, 'verifyWinners')), h('th', {}, 'published'), h('th', {}, ''))),
+      h('thead', {}, h('tr', {}, h('th', {}, st(lang, 'verifyRank')), h('th', {}, st(lang, 'verifyPrize')), h('th', {}, st(lang, 'verifyWinners')), h('th', {}, st(lang, 'verifyPublished')), h('th', {}, ''))),
       h('tbody', {}, ...body),
     ),
     rows > shown ? h('p', { class: 'v-note' }, `+ ${(rows - shown).toLocaleString()}`) : null,
