@@ -165,3 +165,18 @@ describe('room reducer: flash sale', () => {
     expect(r2.events[3]).toMatchObject({ saleId: 's1', variantId: 'm' });
   });
 });
+
+describe('room reducer: the host on stage', () => {
+  it('keeps what is still playing for late joiners, and holds a tour stop until the next stop or the end of the tour', () => {
+    const s = room();
+    const speech = { kind: 'speech' as const, speechId: 'sp1', startAt: 100, text: 'hi', lang: 'zh' as const, emotion: { name: 'happy' as const, intensity: 0.5 }, gestures: [], audio: { url: '/a.wav', durationMs: 1000, sampleRate: 22050 }, visemes: [], productId: null, replyTo: null };
+    reduce(s, { type: 'perform', event: speech, endsAt: 1100 }, 0);
+    reduce(s, { type: 'perform', event: { kind: 'tourStop', boothId: 'a', startAt: 0, index: 0, of: 2 }, endsAt: 600_000 }, 0);
+    expect(s.host.playing.map((p) => p.event.kind)).toEqual(['speech', 'tourStop']);
+    reduce(s, { type: 'perform', event: { kind: 'tourStop', boothId: 'b', startAt: 5000, index: 1, of: 2 }, endsAt: 605_000 }, 5000);
+    expect(s.host.playing.map((p) => (p.event.kind === 'tourStop' ? p.event.boothId : p.event.kind))).toEqual(['b']);
+    reduce(s, { type: 'perform', event: { kind: 'hostMode', mode: 'idle', by: 'director' }, endsAt: 6000 }, 6000);
+    expect(s.host.playing).toEqual([]);
+    expect(s.host.mode).toBe('idle');
+  });
+});

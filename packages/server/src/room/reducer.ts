@@ -171,6 +171,9 @@ export function reduce(state: RoomState, cmd: RoomCommand, now: number): Reducti
     case 'perform': {
       // Keep only what is still playing (or yet to start), then add the new event.
       state.host.playing = state.host.playing.filter((p) => p.endsAt > now);
+      // A tour stop holds until the next stop or the end of the tour, so a late visitor finds her there.
+      if (cmd.event.kind === 'tourStop' || (cmd.event.kind === 'hostMode' && cmd.event.mode !== 'tour'))
+        state.host.playing = state.host.playing.filter((p) => p.event.kind !== 'tourStop');
       emit(cmd.event);
       const event = out[out.length - 1]!;
       if (cmd.event.kind === 'hostMode') state.host.mode = cmd.event.mode;

@@ -34,6 +34,11 @@ export interface DirectorRuntimeDeps {
   onError: (err: unknown, what: string) => void;
   /** Director settings beyond the defaults (language, quiet times, approvals). */
   config?: Partial<DirectorConfig>;
+  /**
+   * A hall rather than a show (the Cloud Showcase): she stays quiet between guided tours instead of
+   * filling the silence with talk shows and pitches.
+   */
+  quietBetweenTours?: boolean;
 }
 
 /**
@@ -81,6 +86,7 @@ export class DirectorRuntime implements HostControl {
     }, 2000);
     this.counts.unref();
     core.attachHost(this);
+    if (deps.quietBetweenTours) this.input({ type: 'operator', command: { type: 'pause' } });
     this.input({ type: 'tick' });
   }
 
@@ -287,8 +293,11 @@ export class DirectorRuntime implements HostControl {
   async tour(lang: Lang): Promise<boolean> {
     if (this.tours.busy) return false;
     this.input({ type: 'operator', command: { type: 'pause' } });
-    const started = await this.tours.start(lang, () => this.input({ type: 'operator', command: { type: 'resume' } }));
-    if (!started) this.input({ type: 'operator', command: { type: 'resume' } });
+    const resume = () => {
+      if (!this.deps.quietBetweenTours) this.input({ type: 'operator', command: { type: 'resume' } });
+    };
+    const started = await this.tours.start(lang, resume);
+    if (!started) resume();
     return started;
   }
 

@@ -5,6 +5,7 @@ import { HostRuntime } from './host-runtime.js';
 import { voicePort } from './voice-port.js';
 import { shopFacts } from './shop-facts.js';
 import { DirectorRuntime } from './director-runtime.js';
+import { SHOWCASE_ROOM } from '../http/showcase-routes.js';
 
 /**
  * Brings each room's host to life where its core runs: one brain for the process (embedded, or an
@@ -59,6 +60,7 @@ export function hostFactory(synth: SpeechSynthesizer): NonNullable<AppDeps['host
           now: s.now,
           onError,
           config: { timings: { ...DEFAULT_TIMINGS, quietMs: { ...DEFAULT_TIMINGS.quietMs, idle: s.config.hostIdleMs } } },
+          quietBetweenTours: core.id === SHOWCASE_ROOM,
         });
       });
     return () => {

@@ -45,6 +45,8 @@ export interface HostRuntimeOptions {
 }
 
 const GESTURE_SET = new Set<string>(GESTURES);
+/** Longest a tour stop is held in the snapshot (a stop's story takes well under this). */
+const TOUR_STOP_HOLD_MS = 10 * 60_000;
 
 /**
  * Executes the host's performance in one room: turns lines into speech events (voice → audio URL,
@@ -158,9 +160,10 @@ export class HostRuntime {
     return this.stage.perform({ kind: 'dance', ...song, startAt }, startAt + song.audio.durationMs);
   }
 
+  /** The guide walks to a booth; the stop stays in the room's snapshot until the next stop or the tour's end. */
   tourStop(boothId: string, index: number, of: number): RoomEvent {
     const startAt = this.idleAt;
-    return this.stage.perform({ kind: 'tourStop', boothId, startAt, index, of }, startAt + 1500);
+    return this.stage.perform({ kind: 'tourStop', boothId, startAt, index, of }, startAt + TOUR_STOP_HOLD_MS);
   }
 
   /** Stops placing queued lines (barge-in by the operator): what is already broadcast still plays. */
