@@ -128,8 +128,11 @@ export class DirectorRuntime implements HostControl {
         void this.speak(a.id, a.plan);
         break;
       case 'stopSpeech':
+        // Done at once: the director may speak again now, without waiting for the aborted render to unwind.
         this.speeches.get(a.id)?.abort();
+        this.speeches.delete(a.id);
         host.interrupt();
+        queueMicrotask(() => this.input({ type: 'speechDone', id: a.id }));
         break;
       case 'gesture':
         host.gesture(a.name);
@@ -162,9 +165,12 @@ export class DirectorRuntime implements HostControl {
     } catch (e) {
       if (!abort.signal.aborted) this.deps.onError(e, `speech ${plan.kind}`);
     } finally {
-      this.speeches.delete(id);
-      // Reported a little before the last line ends, so the next speech is synthesised and placed in time.
-      this.at(abort.signal.aborted ? this.deps.now() : endsAt - NEXT_LINE_HEADSTART_MS, { type: 'speechDone', id });
+      // A stopped speech was reported done when it was stopped.
+      if (!abort.signal.aborted) {
+        this.speeches.delete(id);
+        // Reported a little before the last line ends, so the next speech is synthesised and placed in time.
+        this.at(endsAt - NEXT_LINE_HEADSTART_MS, { type: 'speechDone', id });
+      }
     }
   }
 

@@ -91,28 +91,25 @@ export class HostRuntime {
     return run;
   }
 
+  /**
+   * Starts synthesising each line the moment it arrives and places the lines in order as each is
+   * ready — the first line goes out without waiting for the brain to produce the second.
+   */
   private async place(lines: Iterable<Line> | AsyncIterable<Line>, signal?: AbortSignal): Promise<{ endsAt: number; events: RoomEvent[] }> {
     const events: RoomEvent[] = [];
-    let pending: { line: Line; spoken: Promise<SpokenLine | null> } | null = null;
-    const synth = (line: Line) => ({
-      line,
-      spoken: this.voice.speak(withGestureMark(line), { ...(line.lang ? { lang: line.lang } : {}), emotion: line.emotion }, signal).catch((e) => {
-        this.opts.onError?.(e, `speech synthesis failed: ${line.text.slice(0, 60)}`);
-        return null;
-      }),
-    });
-    const flush = async (p: { line: Line; spoken: Promise<SpokenLine | null> }) => {
-      const spoken = await p.spoken;
-      if (!spoken || signal?.aborted) return;
-      events.push(this.placeSpeech(p.line, spoken));
-    };
+    let inOrder: Promise<void> = Promise.resolve();
     for await (const line of lines) {
       if (signal?.aborted) break;
-      const next = synth(line);
-      if (pending) await flush(pending);
-      pending = next;
+      const spoken = this.voice.speak(withGestureMark(line), { ...(line.lang ? { lang: line.lang } : {}), emotion: line.emotion }, signal).catch((e) => {
+        if (!signal?.aborted) this.opts.onError?.(e, `speech synthesis failed: ${line.text.slice(0, 60)}`);
+        return null;
+      });
+      inOrder = inOrder.then(async () => {
+        const s = await spoken;
+        if (s && !signal?.aborted) events.push(this.placeSpeech(line, s));
+      });
     }
-    if (pending) await flush(pending);
+    await inOrder;
     return { endsAt: this.busyUntil, events };
   }
 
