@@ -16,6 +16,7 @@ import { intArg, percentile, progress, round, sleep, sortedCopy } from './lib.js
 import type { RoomEvent } from '@snowstage/protocol';
 
 type Speech = Extract<RoomEvent, { kind: 'speech' }>;
+const QUESTIONS = new Set(['price', 'stock', 'size', 'material', 'productInfo', 'shipping', 'recommendation', 'purchase', 'saleTiming', 'comparison', 'returns', 'schedule', 'authenticity']);
 
 export async function main(args: Record<string, string>) {
   const n = intArg(args, 'comments', 200);
@@ -23,7 +24,8 @@ export async function main(args: Record<string, string>) {
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as { text: string; intent: string })
-    .filter((c) => c.intent !== 'abusive' && c.intent !== 'offTopic');
+    // Viewers' questions (what the director answers in Q&A): not greetings, chit-chat, abuse or injection attempts.
+    .filter((c) => QUESTIONS.has(c.intent) && !/忽略|ignore|system|系统|指令|pretend|扮演/i.test(c.text));
   const comments = Array.from({ length: n }, (_, i) => all[(i * 7) % all.length]!.text);
 
   const server = await spawnServer({ env: { HOST_ENABLED: 'true', HOST_IDLE_MS: '600000', CHAT_PER_SECOND: '100', CHAT_BURST: '100', LOG_LEVEL: 'error' }, timeoutMs: 120_000 });
@@ -47,7 +49,7 @@ export async function main(args: Record<string, string>) {
       const r = await v.request({ type: 'chat', text });
       if (r.type !== 'ack') continue;
       try {
-        const f = await v.waitFor((fr) => fr.type === 'batch' && fr.events.some((e) => e.kind === 'speech' && e.replyTo?.nickname === nick && e.replyTo.text === text), 15_000);
+        const f = await v.waitFor((fr) => fr.type === 'batch' && fr.events.some((e) => e.kind === 'speech' && e.replyTo?.nickname === nick && e.replyTo.text === text), 10_000);
         const e = (f as { events: RoomEvent[] }).events.find((x) => x.kind === 'speech' && x.replyTo?.text === text) as Speech;
         latencies.push(Date.now() - sentAt);
         toStart.push(e.startAt - sentAt);
