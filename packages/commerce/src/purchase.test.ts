@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decidePurchase, sameRequest } from './purchase.js';
+import { decidePurchase, newOrder, sameRequest } from './purchase.js';
 import { planSale } from './flash-sale.js';
 import { tshirt } from './testing/fixtures.js';
 
@@ -51,5 +51,13 @@ describe('sameRequest', () => {
     expect(sameRequest(order, req)).toBe(true);
     expect(sameRequest(order, { ...req, qty: 2 })).toBe(false);
     expect(sameRequest(order, { ...req, saleId: 's1' })).toBe(false);
+  });
+});
+
+describe('newOrder', () => {
+  it('totals the unit price times the quantity and keeps the idempotency key', () => {
+    const o = newOrder({ id: 'o1', buyerId: 'b', roomId: null, request: { ...req, qty: 3, saleId: 's1' }, saleId: 's1', unitPrice: { amount: 9900, currency: 'CNY' }, qty: 3, now: 42 });
+    expect(o).toMatchObject({ productId: 'tee', variantId: 'm', saleId: 's1', qty: 3, status: 'created', idempotencyKey: 'key-00000001', createdAt: 42, updatedAt: 42 });
+    expect(o.total).toEqual({ amount: 29700, currency: 'CNY' });
   });
 });

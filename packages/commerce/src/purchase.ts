@@ -1,4 +1,4 @@
-import type { ErrorCode, FlashSale, Money, Product, PurchaseRequest } from '@snowstage/protocol';
+import type { ErrorCode, FlashSale, Money, Order, Product, PurchaseRequest } from '@snowstage/protocol';
 import { salePhase } from './flash-sale.js';
 
 /** Largest quantity one order may take at list price (sales use their own per-buyer limit). */
@@ -52,4 +52,35 @@ export function sameRequest(
   r: PurchaseRequest,
 ): boolean {
   return order.productId === r.productId && order.variantId === r.variantId && order.qty === r.qty && order.saleId === (r.saleId ?? null);
+}
+
+/**
+ * The order a granted purchase creates, in its first status. Pure: the store adapter supplies the id
+ * and the clock, then writes it in the same transaction as the stock decrement.
+ */
+export function newOrder(o: {
+  id: string;
+  buyerId: string;
+  roomId: string | null;
+  request: PurchaseRequest;
+  saleId: string | null;
+  unitPrice: Money;
+  qty: number;
+  now: number;
+}): Order {
+  return {
+    id: o.id,
+    buyerId: o.buyerId,
+    roomId: o.roomId,
+    productId: o.request.productId,
+    variantId: o.request.variantId,
+    saleId: o.saleId,
+    qty: o.qty,
+    unitPrice: o.unitPrice,
+    total: { amount: o.unitPrice.amount * o.qty, currency: o.unitPrice.currency },
+    status: 'created',
+    idempotencyKey: o.request.key,
+    createdAt: o.now,
+    updatedAt: o.now,
+  };
 }

@@ -10,7 +10,6 @@ export { trackBeats, type BeatTrack } from './audio/beat-tracker.js';
 export { onsetEnvelope, type OnsetEnvelope } from './audio/onset.js';
 export { generateThemeSong, type ThemeSong, type ThemeSongOptions } from './audio/theme-song.js';
 export { generateClickTrack, type ClickTrackOptions } from './audio/synth.js';
-export { encodeWav } from './audio/wav.js';
 export { choreograph, type ChoreographInput } from './dance/choreograph.js';
 export { DANCE_MOVES, moveByName, type MoveDef } from './dance/moves.js';
 export { dancePose, beatAt } from './dance/perform.js';

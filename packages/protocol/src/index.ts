@@ -12,3 +12,4 @@ export * from './showcase.js';
 export * from './room-events.js';
 export * from './messages.js';
 export * from './store.js';
+export * from './wav.js';

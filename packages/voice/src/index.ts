@@ -25,7 +25,7 @@ export { parseSpeechMarkup, plainText, toSpeechMarkup, type SpeechPiece } from '
 export { EMOTION_PROSODY, NEUTRAL_PROSODY, emotionInstruction, prosodyFor, speedOf, type Prosody } from './prosody.js';
 
 // Audio
-export { concatPcm, decodeWav, encodeWav, WavError, WavStreamDecoder, type PcmAudio } from './audio/wav.js';
+export { concatPcm, decodeWav, WavError, WavStreamDecoder, type PcmAudio } from './audio/wav.js';
 export { isSilentFrame, loudnessEnvelope, relativeLoudness, silences, soundIntervals, SILENCE_DB, type Envelope, type Interval } from './audio/envelope.js';
 export { medianF0, pitchTrack, type F0Options } from './audio/f0.js';
 

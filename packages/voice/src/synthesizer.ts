@@ -1,10 +1,10 @@
-import type { EmotionTag, Lang } from '@snowstage/protocol';
+import { encodeWav, type EmotionTag, type Lang } from '@snowstage/protocol';
 import type { TtsChunk, TtsEngine, TtsEvent } from './types.js';
 import { parseSpeechMarkup, plainText } from './text/markup.js';
 import { detectLang } from './text/lang.js';
 import { normalizeForSpeech } from './text/normalize.js';
 import { prosodyFor } from './prosody.js';
-import { concatPcm, decodeWav, encodeWav } from './audio/wav.js';
+import { concatPcm, decodeWav } from './audio/wav.js';
 import { loudnessEnvelope } from './audio/envelope.js';
 import { snapPausesToAudio } from './align/snap.js';
 import { marksAtWords } from './align/marks.js';

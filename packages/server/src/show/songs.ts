@@ -1,5 +1,5 @@
-import { choreograph, encodeWav, generateThemeSong, trackBeats } from '@snowstage/motion';
-import type { DanceMove, Song } from '@snowstage/protocol';
+import { choreograph, generateThemeSong, trackBeats } from '@snowstage/motion';
+import { encodeWav, type DanceMove, type Song } from '@snowstage/protocol';
 
 /** A song ready to dance to: its WAV, the beats the tracker found in it, and a choreography. */
 export interface ReadySong {

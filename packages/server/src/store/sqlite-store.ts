@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { decidePurchase, holdsStock, canTransition, sameRequest, type PurchaseResult } from '@snowstage/commerce';
+import { decidePurchase, holdsStock, canTransition, newOrder, sameRequest, type PurchaseResult } from '@snowstage/commerce';
 import {
   AppError,
   type FlashSale,
@@ -200,21 +200,7 @@ export class SqliteStore implements Store {
     if (this.stmt.decrement.run({ qty: decision.qty, productId: req.productId, variantId: req.variantId }).changes !== 1)
       throw new AppError('INSUFFICIENT_STOCK');
     if (sale && this.stmt.addSold.run({ qty: decision.qty, id: sale.id }).changes !== 1) throw new AppError('SOLD_OUT');
-    const order: Order = {
-      id: newId('o'),
-      buyerId,
-      roomId,
-      productId: req.productId,
-      variantId: req.variantId,
-      saleId: sale?.id ?? null,
-      qty: decision.qty,
-      unitPrice: decision.unitPrice,
-      total: { amount: decision.unitPrice.amount * decision.qty, currency: decision.unitPrice.currency },
-      status: 'created',
-      idempotencyKey: req.key,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const order = newOrder({ id: newId('o'), buyerId, roomId, request: req, saleId: sale?.id ?? null, unitPrice: decision.unitPrice, qty: decision.qty, now });
     this.stmt.insertOrder.run({
       ...order,
       unitPrice: order.unitPrice.amount,

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodeWav, type StoredLine } from '@snowstage/voice';
+import { encodeWav } from '@snowstage/protocol';
+import type { StoredLine } from '@snowstage/voice';
 import { FileAudioStore } from './file-audio-store.js';
 
 function line(key: string): StoredLine {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeWav, encodeWav, WavError, WavStreamDecoder } from './wav.js';
+import { encodeWav } from '@snowstage/protocol';
+import { decodeWav, WavError, WavStreamDecoder } from './wav.js';
 
 const tone = (n: number) => Int16Array.from({ length: n }, (_, i) => Math.round(Math.sin(i / 5) * 12000));
 

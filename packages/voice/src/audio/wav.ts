@@ -1,5 +1,5 @@
 /**
- * WAV (RIFF) encoding and decoding for 16-bit PCM speech.
+ * WAV (RIFF) decoding (the one encoder is `encodeWav` in @snowstage/protocol).
  * The decoder also reads 8/24/32-bit integer and 32-bit float PCM, WAVE_FORMAT_EXTENSIBLE headers and
  * "streaming" files whose data size is 0 or 0xFFFFFFFF (as HTTP TTS servers send), and mixes
  * multi-channel audio down to mono.
@@ -8,33 +8,6 @@
 export interface PcmAudio {
   pcm: Int16Array;
   sampleRate: number;
-}
-
-/**
- * Use when: storing or serving synthesised speech.
- * Expects: mono 16-bit samples. Returns: a complete WAV file (44-byte header + little-endian samples).
- */
-export function encodeWav(pcm: Int16Array, sampleRate: number): Uint8Array {
-  const out = new Uint8Array(44 + pcm.length * 2);
-  const v = new DataView(out.buffer);
-  const ascii = (at: number, s: string) => {
-    for (let i = 0; i < s.length; i++) out[at + i] = s.charCodeAt(i);
-  };
-  ascii(0, 'RIFF');
-  v.setUint32(4, 36 + pcm.length * 2, true);
-  ascii(8, 'WAVE');
-  ascii(12, 'fmt ');
-  v.setUint32(16, 16, true);
-  v.setUint16(20, 1, true); // PCM
-  v.setUint16(22, 1, true); // mono
-  v.setUint32(24, sampleRate, true);
-  v.setUint32(28, sampleRate * 2, true);
-  v.setUint16(32, 2, true);
-  v.setUint16(34, 16, true);
-  ascii(36, 'data');
-  v.setUint32(40, pcm.length * 2, true);
-  for (let i = 0; i < pcm.length; i++) v.setInt16(44 + i * 2, pcm[i]!, true);
-  return out;
 }
 
 interface WavFormat {

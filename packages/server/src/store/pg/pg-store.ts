@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { canTransition, decidePurchase, holdsStock, sameRequest, type PurchaseResult } from '@snowstage/commerce';
+import { canTransition, decidePurchase, holdsStock, newOrder, sameRequest, type PurchaseResult } from '@snowstage/commerce';
 import { AppError, type FlashSale, type Order, type OrderStatus, type Product, type PurchaseRequest, type RoomEvent, type Show } from '@snowstage/protocol';
 import type { RoomRecord, Store } from '../store.js';
 import { json, productRows, saleParams, toOrder, toProduct, toSale, type Row } from '../rows.js';
@@ -149,21 +149,7 @@ export class PgStore implements Store {
     const dec = await c.query('UPDATE variants SET stock = stock - $1 WHERE product_id = $2 AND id = $3 AND stock >= $1', [decision.qty, req.productId, req.variantId]);
     if (dec.rowCount !== 1) throw new AppError('INSUFFICIENT_STOCK');
     if (sale && (await c.query('UPDATE sales SET sold = sold + $1 WHERE id = $2 AND sold + $1 <= quantity', [decision.qty, sale.id])).rowCount !== 1) throw new AppError('SOLD_OUT');
-    const order: Order = {
-      id: newId('o'),
-      buyerId,
-      roomId,
-      productId: req.productId,
-      variantId: req.variantId,
-      saleId: sale?.id ?? null,
-      qty: decision.qty,
-      unitPrice: decision.unitPrice,
-      total: { amount: decision.unitPrice.amount * decision.qty, currency: decision.unitPrice.currency },
-      status: 'created',
-      idempotencyKey: req.key,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const order = newOrder({ id: newId('o'), buyerId, roomId, request: req, saleId: sale?.id ?? null, unitPrice: decision.unitPrice, qty: decision.qty, now });
     await this.insertOrder(c, order);
     return { order, replayed: false };
   }
@@ -184,21 +170,7 @@ export class PgStore implements Store {
       const dec = await c.query('UPDATE variants SET stock = stock - $1 WHERE product_id = $2 AND id = $3 AND stock >= $1', [req.qty, req.productId, req.variantId]);
       if (dec.rowCount !== 1) throw new AppError('SOLD_OUT');
       if ((await c.query('UPDATE sales SET sold = sold + $1 WHERE id = $2 AND sold + $1 <= quantity', [req.qty, sale.id])).rowCount !== 1) throw new AppError('SOLD_OUT');
-      const order: Order = {
-        id: newId('o'),
-        buyerId,
-        roomId,
-        productId: req.productId,
-        variantId: req.variantId,
-        saleId: sale.id,
-        qty: req.qty,
-        unitPrice: sale.salePrice,
-        total: { amount: sale.salePrice.amount * req.qty, currency: sale.salePrice.currency },
-        status: 'created',
-        idempotencyKey: req.key,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const order = newOrder({ id: newId('o'), buyerId, roomId, request: req, saleId: sale.id, unitPrice: sale.salePrice, qty: req.qty, now });
       await this.insertOrder(c, order);
       return { order, replayed: false };
     });

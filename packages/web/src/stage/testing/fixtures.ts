@@ -1,5 +1,5 @@
-import { choreograph, encodeWav, generateThemeSong } from '@snowstage/motion';
-import type { DanceEvent, EmotionTag, Gesture, GestureCue, RoomEvent, SpeechEvent, Viseme, VisemeCue } from '@snowstage/protocol';
+import { choreograph, generateThemeSong } from '@snowstage/motion';
+import { encodeWav, type DanceEvent, type EmotionTag, type Gesture, type GestureCue, type RoomEvent, type SpeechEvent, type Viseme, type VisemeCue } from '@snowstage/protocol';
 
 /**
  * Show events for the stage lab and the browser tests, with audio made in the page (no server):

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { encodeWav } from './wav.js';
 
 describe('encodeWav', () => {
-  it('writes a 16-bit mono PCM header and clamped samples', () => {
+  it('writes Int16 samples as they are', () => {
+    const v = new DataView(encodeWav(new Int16Array([0, -32768, 32767, 5]), 16000).buffer);
+    expect([0, 1, 2, 3].map((i) => v.getInt16(44 + i * 2, true))).toEqual([0, -32768, 32767, 5]);
+  });
+
+  it('writes a 16-bit mono PCM header and clamped Float32 samples', () => {
     const wav = encodeWav(new Float32Array([0, 1, -1, 0.5, 2]), 22050);
     const v = new DataView(wav.buffer);
     const text = (at: number) => String.fromCharCode(...wav.slice(at, at + 4));
