@@ -11,7 +11,8 @@ import { PgStore } from './store/pg/pg-store.js';
 
 /**
  * Three real server processes on PostgreSQL and a private Redis, on loopback: fan-out across nodes,
- * racing buyers, a node killed mid-sale, the directing node killed mid-show, Redis restarted mid-sale.
+ * racing buyers, the owning node killed mid-sale, then the next directing node killed mid-show, a
+ * serving node's viewers leaving the count when it dies, Redis restarted mid-sale.
  */
 const pgUrl = await requireService('postgres', process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
 
@@ -60,6 +61,11 @@ if (pgUrl) {
     await new Promise((res) => setTimeout(res, s.startsAt - Date.now() + 100));
     return s as { id: string };
   };
+  const mainCounts = async () => {
+    const health = await Promise.all(alive().map((n) => getJson(`${n.url}/api/health`)));
+    const main = health.map((h) => h.rooms.find((r: { id: string }) => r.id === 'main') as { viewers: number; connectionsHere: number });
+    return { counted: [...new Set(main.map((r) => r.viewers))], connected: main.reduce((sum, r) => sum + r.connectionsHere, 0) };
+  };
   const endSale = async (saleId: string) => command(alive()[0]!.url, TEST_TOKENS.operatorToken, { type: 'cancelSale', saleId });
 
   beforeAll(async () => {
@@ -82,8 +88,8 @@ if (pgUrl) {
 
   describe('a three-node cluster', () => {
     it('fans a chat line out from node 1 to viewers on nodes 2 and 3, and every node counts the same viewers', async () => {
-      const viewers: TestClient[] = [];
-      for (const n of nodes) for (let i = 0; i < 3; i++) viewers.push(await join(n!, { nickname: `c${viewers.length}` }));
+      // All at once, while the room is first placed: joins in flight cross each node's restatement of its viewers.
+      const viewers = await Promise.all(nodes.flatMap((n, k) => [0, 1, 2].map((i) => join(n!, { nickname: `c${k * 3 + i}` }))));
       expect(await viewers[0]!.request({ type: 'chat', text: '集群你好 hello cluster' })).toMatchObject({ type: 'ack' });
       for (const v of viewers.slice(3)) await v.waitForEvent('chat', (e) => e.line.text === '集群你好 hello cluster');
       // Counts come from the room's one owner, through the bus, to every node.
@@ -123,7 +129,9 @@ if (pgUrl) {
     }, 180_000);
 
     it('loses no acknowledged order when a node is killed mid-sale; after reconciliation stock + sold == initial', async () => {
-      const victim = nodes[2]!;
+      // The node that owns the room (its core and director) dies mid-sale; the next test kills the new owner.
+      const victimAt = Number((await owner())!.slice(4)) - 1;
+      const victim = nodes[victimAt]!;
       const buyers: TestClient[] = [];
       for (let i = 0; i < 90; i++) buyers.push(await join(alive()[i % 3]!));
       const s = await sale('b', 300, 2);
@@ -145,14 +153,14 @@ if (pgUrl) {
           }
         }),
       );
-      nodes[2] = null;
+      nodes[victimAt] = null;
       expect(killed).toBe(true);
       for (const id of acked) expect(await store.getOrder(id), id).not.toBeNull();
       await endSale(s.id); // closing the sale reconciles Redis with the record
       const sold = await store.soldUnits(PRODUCT.id, 'b');
       expect((await store.getProduct(PRODUCT.id))!.variants[1]!.stock + sold).toBe(400);
       expect((await store.getSale(s.id))!.sold).toBe(await store.soldUnits(PRODUCT.id, 'b', s.id));
-      nodes[2] = await spawnNode(3, shared, hostEnv);
+      nodes[victimAt] = await spawnNode(victimAt + 1, shared, hostEnv);
     }, 180_000);
 
     it('keeps the show going when the directing node is killed: another node directs within 10 s, no gap and no repeat', async () => {
@@ -177,6 +185,17 @@ if (pgUrl) {
       expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
       nodes[victimIndex] = await spawnNode(victimIndex + 1, shared, hostEnv);
     }, 180_000);
+
+    it("takes a dead node's viewers out of the count once its presence heartbeat stops", async () => {
+      const here = await Promise.all(alive().flatMap((n) => [join(n), join(n)]));
+      expect(here.length).toBeGreaterThan(0);
+      const directing = await owner();
+      const victimAt = nodes.findIndex((n, i) => n !== null && `node${i + 1}` !== directing);
+      await nodes[victimAt]!.kill('SIGKILL');
+      nodes[victimAt] = null;
+      await expect.poll(async () => { const c = await mainCounts(); return c.counted.length === 1 && c.counted[0] === c.connected; }, { timeout: 40_000, interval: 1000 }).toBe(true);
+      nodes[victimAt] = await spawnNode(victimAt + 1, shared, hostEnv);
+    }, 120_000);
 
     it('refuses flash-sale buys with a clear error while Redis is down, and sells again without oversell when it is back', async () => {
       const buyers = await Promise.all(Array.from({ length: 30 }, (_, i) => join(alive()[i % alive().length]!)));

@@ -62,7 +62,16 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     const sales = new ClusterSales(store, redis, now, config.redisPrefix);
     deps.bus = bus;
     deps.purchase = sales.purchase;
-    deps.placement = new ClusterPlacement({ redis, bus, nodeId, prefix: config.redisPrefix, onError: (e, what) => console.error(`[${nodeId}] ${what}:`, e) });
+    // Room ownership changes are rare and matter when reading a cluster's logs: printed from level info.
+    const logMoves = ['info', 'debug', 'trace'].includes(config.logLevel) || process.env.DEBUG_LEASES === '1';
+    deps.placement = new ClusterPlacement({
+      redis,
+      bus,
+      nodeId,
+      prefix: config.redisPrefix,
+      onError: (e, what) => console.error(`[${nodeId}] ${what}:`, e),
+      ...(logMoves ? { log: (msg: string) => console.log(`[${nodeId}] ${msg}`) } : {}),
+    });
     deps.core = {
       durable: { onFenced: (e) => console.error(`[${nodeId}] the room log refused an append (another node owns the room now):`, (e as Error).message) },
       onSale: (sale) => void sales.onSale(sale).catch((e) => console.error(`[${nodeId}] keeping sale ${sale.id} in Redis:`, (e as Error).message)),

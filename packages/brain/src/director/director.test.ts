@@ -9,9 +9,9 @@ const brain = demoBrain();
 await brain.reply({ text: 'hi', viewerId: 'v0', nickname: 'x', roomId: 'main' });
 const product = (id: string) => catalog.products.find((p) => p.id === id)!;
 
-function director(over: Partial<DirectorConfig> = {}, mode: DirectorState['mode'] = 'idle') {
+function director(over: Partial<DirectorConfig> = {}, mode: DirectorState['mode'] = 'idle', liveSale: Parameters<typeof initialDirectorState>[2] = null) {
   const cfg = directorConfig({ roomId: 'main', classify: (t, pinned) => brain.classify(t, pinned), blocked: () => false, funFacts: knowledge.funFacts, seed: 5, ...over });
-  let state = initialDirectorState(mode, T0);
+  let state = initialDirectorState(mode, T0, liveSale);
   let seq = 0;
   const run = (input: DirectorInput, now: number): DirectorAction[] => {
     const step = direct(state, input, now, cfg);
@@ -187,6 +187,22 @@ describe('the show director', () => {
     expect(ids).toEqual(['ski-backpack', 'thermos-bottle', 'ski-backpack']);
     const draw = director({}, 'draw');
     expect(speaks(draw.run({ type: 'tick' }, T0 + 25_000)).map(scriptOf)).toEqual(['drawHype']);
+  });
+
+  it('takes over a room on another node: a sale that ended or a dance it did not start leave no silence', () => {
+    // The log says "saleHype", but the sale is over: the new director goes on with the show at once.
+    const after = director({}, 'saleHype');
+    expect(after.state.mode).toBe('idle');
+    expect(speaks(after.run({ type: 'tick' }, T0 + 9000))).toHaveLength(1);
+    expect(director({}, 'dance').state.mode).toBe('idle');
+    // A sale still open: it keeps hyping it without announcing it again, and closes it when it ends.
+    const sale = plushSale({ startsAt: T0 - 60_000, endsAt: T0 + 60_000, status: 'open' });
+    const during = director({}, 'saleHype', sale);
+    expect(during.state.mode).toBe('saleHype');
+    expect(speaks(during.run({ type: 'tick' }, T0 + 1000)).map(scriptOf)).not.toContain('saleOpen');
+    const end = during.room({ kind: 'sale', sale: { ...sale, status: 'closed' } }, T0 + 60_000);
+    expect(speaks(end).map(scriptOf)).toEqual(['saleClosed']);
+    expect(end).toContainEqual({ type: 'mode', mode: 'idle', by: 'director' });
   });
 
   it('does not change the state it is given', () => {

@@ -1,4 +1,4 @@
-import type { HostMode, Lang, RoomEvent } from '@snowstage/protocol';
+import type { FlashSale, HostMode, Lang, RoomEvent } from '@snowstage/protocol';
 import { initialSelectorState, markHandled, selectComment } from '../select/selector.js';
 import { judgeAnswer } from '../talkshow/judge.js';
 import { planEpisode, revealLines } from '../talkshow/episode.js';
@@ -15,11 +15,18 @@ import {
   type Step,
 } from './types.js';
 
-/** A fresh director for a room going live at `now` (quiet time counts from then). */
-export function initialDirectorState(mode: HostMode = 'idle', now = 0): DirectorState {
+/**
+ * A fresh director for a room going live at `now` (quiet time counts from then), or taking over a
+ * room on another node: `mode` is the room's mode and `liveSale` its scheduled or open flash sale.
+ * A director that takes over knows the mode but not what put the room into a transient one, so it
+ * hypes a sale only while one is live (already announced: no repeats), and does not wait for the end
+ * of a dance it did not start.
+ */
+export function initialDirectorState(mode: HostMode = 'idle', now = 0, liveSale: FlashSale | null = null): DirectorState {
+  const steady: HostMode = mode === 'saleHype' || mode === 'dance' ? 'idle' : mode;
   return {
-    mode,
-    resumeMode: mode === 'paused' ? 'idle' : mode,
+    mode: liveSale && steady !== 'paused' ? 'saleHype' : steady,
+    resumeMode: steady === 'paused' ? 'idle' : steady,
     speaking: null,
     queue: [],
     nextId: 1,
@@ -33,7 +40,9 @@ export function initialDirectorState(mode: HostMode = 'idle', now = 0): Director
     pitchCursor: 0,
     lastPitchAt: -Infinity,
     lastAskAwayAt: -Infinity,
-    sale: null,
+    sale: liveSale
+      ? { id: liveSale.id, productId: liveSale.productId, startsAt: liveSale.startsAt, endsAt: liveSale.endsAt, status: liveSale.status, announced: true, opened: liveSale.status === 'open', closed: false, reminders: [] }
+      : null,
     thanks: null,
     welcomes: [],
     lastWelcomeAt: -Infinity,

@@ -21,7 +21,7 @@ export interface ClusterOptions {
 }
 
 /** Ops that may be sent again when the owner did not answer (the room is moving to another node). */
-const RETRYABLE = new Set<RoomOp['op']>(['join', 'leave', 'rejoin', 'snapshot', 'settle', 'purchased', 'buyAttempt', 'track', 'replayViewed', 'announceDraw', 'setAvatar']);
+const RETRYABLE = new Set<RoomOp['op']>(['join', 'leave', 'presence', 'snapshot', 'settle', 'purchased', 'buyAttempt', 'track', 'replayViewed', 'announceDraw', 'setAvatar']);
 
 /**
  * Scale-out placement: one node owns each room (a Redis lease) and runs its core and show director;
@@ -47,7 +47,7 @@ export class ClusterPlacement implements RoomPlacement {
 
     const offCtl = bus.subscribe(ctlChannel, (owner) => {
       // A new owner restored the room from the log: tell it who is connected here.
-      if (owner !== nodeId) room().rejoin().catch((e) => this.opts.onError(e, `rejoin ${roomId}`));
+      if (owner !== nodeId) room().restatePresence().catch((e) => this.opts.onError(e, `restate presence in ${roomId}`));
     });
 
     const lease = new Lease(this.opts.redis, `${this.opts.prefix ?? 'snowstage:'}lease:room:${roomId}`, nodeId, {
@@ -58,7 +58,7 @@ export class ClusterPlacement implements RoomPlacement {
           core = startCore();
           const c = await core;
           stopServing = this.rpc.serve(rpcChannel, (op) => c.exec(op as RoomOp));
-          await room().rejoin();
+          await room().restatePresence();
           bus.publish(ctlChannel, nodeId);
         }).catch((e) => this.opts.onError(e, `take over ${roomId}`));
       },

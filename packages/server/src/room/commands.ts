@@ -11,8 +11,10 @@ export interface Actor {
  * schema and role checks) and store results into these, and feeds them to `reduce`.
  */
 export type RoomCommand =
-  | { type: 'join'; actor: Actor }
-  | { type: 'leave'; actor: Actor }
+  | { type: 'join'; actor: Actor; conn: string }
+  | { type: 'leave'; actor: Actor; conn: string }
+  /** A node states every connection it has to the room (`conn` ids start with `node/`); its others are gone. */
+  | { type: 'presence'; node: string; members: { actor: Actor; conn: string }[] }
   | { type: 'chat'; actor: Actor; id: string; text: string }
   | { type: 'like'; actor: Actor; count: number }
   /** Emit the likes gathered since the last flush as one event (bounded-rate aggregation). */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { PurchaseResult } from '@snowstage/commerce';
 import { isAppError, LOG_ONLY_KINDS, type Draw, type EmotionTag, type Gesture, type HostMode, type Lang, type PurchaseRequest, type RoomEvent, type RoomSnapshot, type TrackWhat } from '@snowstage/protocol';
 import type { Bus } from '../bus.js';
@@ -7,6 +8,9 @@ import { decodeRoomMessage, roomChannel } from './room-channel.js';
 import type { RoomLink, RoomOp, SalePlanInput } from './room-ops.js';
 
 export type { HostControl } from './room-core.js';
+
+/** How often a node restates its connections to the room's core (which drops a node silent for `PRESENCE_TTL_MS`). */
+export const PRESENCE_HEARTBEAT_MS = 5_000;
 
 /** Something connected to the room that can be told things directly (a WebSocket connection). */
 export interface Member extends Peer {
@@ -37,6 +41,11 @@ export class LiveRoom {
   private readonly observers = new Set<(events: readonly RoomEvent[]) => void>();
   private readonly unsubscribe: () => void;
   private stats = { viewers: 0, likes: 0 };
+  /** This room front's name in connection ids (`node/n`): unique per process, so per node. */
+  private readonly node = randomBytes(6).toString('base64url').replaceAll('/', '_');
+  private readonly conns = new Map<Member, string>();
+  private nextConn = 0;
+  private readonly heartbeat: NodeJS.Timeout;
 
   constructor(
     readonly id: string,
@@ -45,6 +54,10 @@ export class LiveRoom {
   ) {
     this.fanout = new RoomFanout(deps.fanout);
     this.unsubscribe = deps.bus.subscribe(roomChannel(id), (m) => this.onBusMessage(m));
+    this.heartbeat = setInterval(() => {
+      if (this.conns.size > 0) this.restatePresence().catch((e) => this.deps.onError(e, 'presence heartbeat'));
+    }, PRESENCE_HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   private async exec(op: RoomOp): Promise<void> {
@@ -104,32 +117,41 @@ export class LiveRoom {
     if (!set) this.members.set(member.actor.viewerId, (set = new Set()));
     set.add(member);
     this.fanout.peers.add(member);
+    const conn = `${this.node}/${++this.nextConn}`;
+    this.conns.set(member, conn);
     try {
-      return (await this.link.exec({ op: 'join', actor: member.actor })) as RoomSnapshot;
+      return (await this.link.exec({ op: 'join', actor: member.actor, conn })) as RoomSnapshot;
     } catch (e) {
       this.drop(member);
       throw e;
     }
   }
 
-  /** Removes a connection locally; returns false when it was not a member. */
-  private drop(member: Member): boolean {
+  /** Removes a connection locally; returns its id, or null when it was not a member. */
+  private drop(member: Member): string | null {
     const set = this.members.get(member.actor.viewerId);
-    if (!set?.delete(member)) return false;
+    if (!set?.delete(member)) return null;
     if (set.size === 0) this.members.delete(member.actor.viewerId);
     this.fanout.peers.delete(member);
-    return true;
+    const conn = this.conns.get(member)!;
+    this.conns.delete(member);
+    return conn;
   }
 
   leave(member: Member): void {
-    if (!this.drop(member)) return;
-    this.link.exec({ op: 'leave', actor: member.actor }).catch((e) => this.deps.onError(e, 'leave'));
+    const conn = this.drop(member);
+    if (conn === null) return;
+    this.link.exec({ op: 'leave', actor: member.actor, conn }).catch((e) => this.deps.onError(e, 'leave'));
   }
 
-  /** After the room moved to a new owner: tell it who is connected here. */
-  async rejoin(): Promise<void> {
-    const actors = [...this.members.values()].flatMap((set) => [...set].map((m) => m.actor));
-    if (actors.length > 0) await this.link.exec({ op: 'rejoin', actors });
+  /**
+   * Tells the room's core every connection this node has, replacing what it held for this node:
+   * after the room moved to a new owner, and as a heartbeat. Idempotent, so a restatement that
+   * crosses a join or leave in flight cannot count a viewer twice.
+   */
+  async restatePresence(): Promise<void> {
+    const members = [...this.conns].map(([m, conn]) => ({ actor: m.actor, conn }));
+    await this.link.exec({ op: 'presence', node: this.node, members });
   }
 
   /** Viewers in the room (all nodes), as last counted by the core. */
@@ -282,6 +304,7 @@ export class LiveRoom {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.heartbeat);
     this.fanout.flush();
     this.fanout.close();
     this.unsubscribe();

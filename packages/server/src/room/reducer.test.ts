@@ -19,14 +19,41 @@ const room = (): RoomState => createRoomState('main', { zh: '直播间', en: 'Li
 const product = (id: string) => ({ ...tshirt(), id });
 
 describe('room reducer: presence', () => {
+  const kinds = (r: { events: { kind: string }[] }) => r.events.map((e) => e.kind);
+  const bob: Actor = { viewerId: 'v_bob0001', nickname: 'Bob', role: 'viewer' };
+
   it('counts a viewer with two tabs once and logs join/leave once', () => {
     const s = room();
-    expect(reduce(s, { type: 'join', actor: viewer }, 0).events.map((e) => e.kind)).toEqual(['viewerJoined']);
-    expect(reduce(s, { type: 'join', actor: viewer }, 0).events).toEqual([]);
+    expect(kinds(reduce(s, { type: 'join', actor: viewer, conn: 'n1/1' }, 0))).toEqual(['viewerJoined']);
+    expect(reduce(s, { type: 'join', actor: viewer, conn: 'n2/1' }, 0).events).toEqual([]);
     expect(s.presence.size).toBe(1);
-    expect(reduce(s, { type: 'leave', actor: viewer }, 0).events).toEqual([]);
-    expect(reduce(s, { type: 'leave', actor: viewer }, 0).events.map((e) => e.kind)).toEqual(['viewerLeft']);
+    expect(reduce(s, { type: 'leave', actor: viewer, conn: 'n1/1' }, 0).events).toEqual([]);
+    expect(kinds(reduce(s, { type: 'leave', actor: viewer, conn: 'n2/1' }, 0))).toEqual(['viewerLeft']);
     expect(s.presence.size).toBe(0);
+  });
+
+  it('ignores a repeated join or leave of the same connection (an op retried while the room moves)', () => {
+    const s = room();
+    reduce(s, { type: 'join', actor: viewer, conn: 'n1/1' }, 0);
+    expect(reduce(s, { type: 'join', actor: viewer, conn: 'n1/1' }, 0).events).toEqual([]);
+    expect(kinds(reduce(s, { type: 'leave', actor: viewer, conn: 'n1/1' }, 0))).toEqual(['viewerLeft']);
+    expect(reduce(s, { type: 'leave', actor: viewer, conn: 'n1/1' }, 0).events).toEqual([]);
+    expect(s.presence.size).toBe(0);
+  });
+
+  it("replaces a node's connections when it restates them, crossing a join in flight without counting twice", () => {
+    const s = room();
+    reduce(s, { type: 'join', actor: viewer, conn: 'n1/1' }, 0);
+    reduce(s, { type: 'join', actor: bob, conn: 'n1/2' }, 0);
+    reduce(s, { type: 'join', actor: bob, conn: 'n2/1' }, 0);
+    // n1 restates: Alice's connection is still there (already counted), Bob's n1 tab is gone.
+    expect(reduce(s, { type: 'presence', node: 'n1', members: [{ actor: viewer, conn: 'n1/1' }] }, 0).events).toEqual([]);
+    expect([...s.presence.get(bob.viewerId)!]).toEqual(['n2/1']);
+    expect(s.presence.size).toBe(2);
+    // n2 is declared dead (no connections): Bob leaves; another node's restatement never touches n1's.
+    expect(kinds(reduce(s, { type: 'presence', node: 'n2', members: [] }, 0))).toEqual(['viewerLeft']);
+    expect(kinds(reduce(s, { type: 'presence', node: 'n', members: [] }, 0))).toEqual([]);
+    expect([...s.presence.keys()]).toEqual([viewer.viewerId]);
   });
 
   it('numbers events in order and stamps the room clock', () => {
@@ -98,7 +125,7 @@ describe('room reducer: moderation', () => {
     reduce(s, { type: 'chat', actor: viewer, id: 'm1', text: 'spam' }, 0);
     const r = reduce(s, { type: 'ban', actor: mod, viewerId: viewer.viewerId }, 0);
     expect(r.events.map((e) => e.kind)).toEqual(['banned', 'chatDeleted']);
-    expect(reduce(s, { type: 'join', actor: viewer }, 0).error?.code).toBe('BANNED');
+    expect(reduce(s, { type: 'join', actor: viewer, conn: 'n1/9' }, 0).error?.code).toBe('BANNED');
     expect(reduce(s, { type: 'chat', actor: viewer, id: 'm2', text: 'x' }, 0).error?.code).toBe('BANNED');
   });
 });

@@ -1,6 +1,6 @@
 import { salePhase, viewSale } from '@snowstage/commerce';
 import { AppError, totalStock, type Product, type RoomEvent, type RoomEventDraft } from '@snowstage/protocol';
-import type { RoomCommand } from './commands.js';
+import type { Actor, RoomCommand } from './commands.js';
 import type { RoomState } from './room-state.js';
 import { takeToken } from './rate-limit.js';
 import { cleanChatText, graphemeLength } from './text.js';
@@ -26,21 +26,19 @@ export function reduce(state: RoomState, cmd: RoomCommand, now: number): Reducti
 
   switch (cmd.type) {
     case 'join': {
-      const { viewerId, nickname } = cmd.actor;
-      if (state.banned.has(viewerId)) return refuse('BANNED');
-      const n = state.presence.get(viewerId) ?? 0;
-      state.presence.set(viewerId, n + 1);
-      if (n === 0) emit({ kind: 'viewerJoined', viewerId, nickname });
+      if (state.banned.has(cmd.actor.viewerId)) return refuse('BANNED');
+      connect(state, cmd.actor, cmd.conn, emit);
       break;
     }
-    case 'leave': {
-      const { viewerId } = cmd.actor;
-      const n = state.presence.get(viewerId) ?? 0;
-      if (n <= 1) {
-        if (n === 1) emit({ kind: 'viewerLeft', viewerId });
-        state.presence.delete(viewerId);
-        state.chatBuckets.delete(viewerId);
-      } else state.presence.set(viewerId, n - 1);
+    case 'leave':
+      disconnect(state, cmd.actor.viewerId, cmd.conn, emit);
+      break;
+    case 'presence': {
+      const stated = new Set(cmd.members.map((m) => m.conn));
+      const prefix = `${cmd.node}/`;
+      for (const [viewerId, conns] of [...state.presence])
+        for (const conn of [...conns]) if (conn.startsWith(prefix) && !stated.has(conn)) disconnect(state, viewerId, conn, emit);
+      for (const m of cmd.members) if (!state.banned.has(m.actor.viewerId)) connect(state, m.actor, m.conn, emit);
       break;
     }
     case 'chat': {
@@ -233,4 +231,24 @@ function saleChanged(state: RoomState, sale: NonNullable<RoomState['sale']>, now
   if (!wasSoldOut && sale.sold >= sale.quantity) {
     emit({ kind: 'soldOut', productId: sale.productId, variantId: sale.variantId, saleId: sale.id });
   }
+}
+
+type Emit = (draft: RoomEventDraft) => void;
+
+/** Adds a connection; the viewer joins the room with their first one. */
+function connect(state: RoomState, actor: Actor, conn: string, emit: Emit): void {
+  let conns = state.presence.get(actor.viewerId);
+  if (!conns) state.presence.set(actor.viewerId, (conns = new Set()));
+  if (conns.has(conn)) return;
+  conns.add(conn);
+  if (conns.size === 1) emit({ kind: 'viewerJoined', viewerId: actor.viewerId, nickname: actor.nickname });
+}
+
+/** Removes a connection; the viewer leaves the room with their last one. */
+function disconnect(state: RoomState, viewerId: string, conn: string, emit: Emit): void {
+  const conns = state.presence.get(viewerId);
+  if (!conns?.delete(conn) || conns.size > 0) return;
+  state.presence.delete(viewerId);
+  state.chatBuckets.delete(viewerId);
+  emit({ kind: 'viewerLeft', viewerId });
 }

@@ -42,6 +42,9 @@ export interface HostControl {
   tour(lang: Lang): Promise<boolean>;
 }
 
+/** Nodes restate their connections every `PRESENCE_HEARTBEAT_MS`; one silent for this long is gone. */
+export const PRESENCE_TTL_MS = 15_000;
+
 /**
  * A room's single source of truth, on exactly one node: feeds commands through the reducer,
  * appends the events to the log in order (group commit), publishes them on the bus for every
@@ -58,6 +61,8 @@ export class RoomCore {
   private closed = false;
   /** Orders already announced (a report may arrive twice while the room moves between nodes). */
   private readonly announced = new Set<string>();
+  /** When each node last told this core about its connections (see `PRESENCE_TTL_MS`). */
+  private readonly nodesSeen = new Map<string, number>();
 
   constructor(
     private readonly state: RoomState,
@@ -133,7 +138,22 @@ export class RoomCore {
 
   private tickStats(): void {
     this.dispatch({ type: 'flushLikes' });
+    this.expireSilentNodes();
     this.publishStats();
+  }
+
+  private heardFrom(conn: string): void {
+    this.nodesSeen.set(conn.slice(0, conn.indexOf('/')), this.deps.now());
+  }
+
+  /** A node that stopped sending its presence heartbeat died with its connections: its viewers leave. */
+  private expireSilentNodes(): void {
+    const now = this.deps.now();
+    for (const [node, at] of this.nodesSeen) {
+      if (now - at < PRESENCE_TTL_MS) continue;
+      this.nodesSeen.delete(node);
+      this.dispatch({ type: 'presence', node, members: [] });
+    }
   }
 
   private publishStats(): void {
@@ -155,15 +175,18 @@ export class RoomCore {
     if (this.closed) throw new AppError('ROOM_UNAVAILABLE');
     switch (op.op) {
       case 'join':
-        this.apply({ type: 'join', actor: op.actor });
+        this.heardFrom(op.conn);
+        this.apply({ type: 'join', actor: op.actor, conn: op.conn });
         this.publishStats();
         return this.snapshot();
       case 'leave':
-        this.dispatch({ type: 'leave', actor: op.actor });
+        this.heardFrom(op.conn);
+        this.dispatch({ type: 'leave', actor: op.actor, conn: op.conn });
         this.publishStats();
         return;
-      case 'rejoin':
-        for (const actor of op.actors) this.dispatch({ type: 'join', actor });
+      case 'presence':
+        this.nodesSeen.set(op.node, this.deps.now());
+        this.dispatch({ type: 'presence', node: op.node, members: op.members });
         this.publishStats();
         return;
       case 'snapshot':

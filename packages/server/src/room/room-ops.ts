@@ -10,10 +10,15 @@ export type SalePlanInput = Omit<SalePlan, 'id' | 'roomId'>;
  * or travel to the node that owns the room (scale-out). Each op names its result type in `RoomOpResult`.
  */
 export type RoomOp =
-  | { op: 'join'; actor: Actor }
-  | { op: 'leave'; actor: Actor }
-  /** Members of this node again, after the room moved to a new owner. */
-  | { op: 'rejoin'; actors: Actor[] }
+  /** `conn` names the connection, `node/n`, unique in the cluster; joining or leaving twice changes nothing. */
+  | { op: 'join'; actor: Actor; conn: string }
+  | { op: 'leave'; actor: Actor; conn: string }
+  /**
+   * Every connection this node has to the room, replacing what the core held for it: after the room
+   * moved to a new owner, and as a heartbeat (a node that stops sending it is presumed dead and its
+   * viewers leave).
+   */
+  | { op: 'presence'; node: string; members: { actor: Actor; conn: string }[] }
   | { op: 'snapshot' }
   | { op: 'settle' }
   | { op: 'chat'; actor: Actor; text: string }

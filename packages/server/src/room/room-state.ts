@@ -34,8 +34,11 @@ export interface RoomState {
   likes: number;
   pendingLikes: number;
   chat: ChatLine[];
-  /** viewerId → number of open connections (a viewer with two tabs counts once). */
-  presence: Map<string, number>;
+  /**
+   * viewerId → the ids of their open connections (`node/n`), so that a viewer with two tabs counts
+   * once, a repeated join or leave changes nothing, and a node can restate all of its connections.
+   */
+  presence: Map<string, Set<string>>;
   mutedUntil: Map<string, number>;
   banned: Set<string>;
   chatBuckets: Map<string, Bucket>;

@@ -13,6 +13,7 @@ import {
   type Segment,
   type ShopFacts,
 } from '@snowstage/brain';
+import { salePhase } from '@snowstage/commerce';
 import type { EmotionTag, Gesture, HostMode, Lang, QueuedComment, RoomEvent, ServerMessage, ShowcaseContent } from '@snowstage/protocol';
 import type { RoomCore, HostControl } from '../room/room-core.js';
 import type { LiveRoom } from '../room/live-room.js';
@@ -70,7 +71,11 @@ export class DirectorRuntime implements HostControl {
       seed: hashSeed(core.id),
       ...deps.config,
     });
-    this.state = initialDirectorState(core.hostMode === 'paused' ? 'idle' : core.hostMode, deps.now());
+    const sale = core.sale;
+    const liveSale = sale && sale.status !== 'cancelled' && salePhase(sale, deps.now()) !== 'closed' ? sale : null;
+    this.state = initialDirectorState(core.hostMode === 'paused' ? 'idle' : core.hostMode, deps.now(), liveSale);
+    // Taking over a room that was dancing or hyping a sale that has ended: say so to every viewer.
+    if (core.hostMode !== 'paused' && core.hostMode !== this.state.mode) deps.host.setMode(this.state.mode, 'director');
     this.tours = new TourGuide(deps.showcase, deps.host, deps.onError);
     this.unobserve = deps.room.observe((events) => {
       for (const event of events) {
