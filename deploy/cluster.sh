@@ -30,7 +30,7 @@ set -a; . data/cluster-secrets.env; set +a
 psql "${DATABASE_URL%/*}/postgres" -qtc "SELECT 1 FROM pg_database WHERE datname = '${DATABASE_URL##*/}'" | grep -q 1 \
   || psql "${DATABASE_URL%/*}/postgres" -qc "CREATE DATABASE ${DATABASE_URL##*/}"
 
-npm run build:web >/dev/null
+npm run build:web >/tmp/snowstage-build.log 2>&1 || { cat /tmp/snowstage-build.log; exit 1; }
 : > "$PIDS"
 for i in 1 2 3; do
   PORT=808$i NODE_ID=node$i DATA_DIR=data/node$i node --import tsx packages/server/src/main.ts > /tmp/snowstage-node$i.log 2>&1 &
