@@ -18,13 +18,14 @@ import type { RoomEvent } from '@snowstage/protocol';
 const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 let node: RunningNode;
 let url: string;
+let config: ReturnType<typeof loadConfig>;
 const clients: TestClient[] = [];
 const ws = () => url.replace('http', 'ws') + '/ws';
 const speech = (c: TestClient, pred: (e: Extract<RoomEvent, { kind: 'speech' }>) => boolean, timeoutMs = 20_000) => c.waitForEvent('speech', pred as never, timeoutMs) as Promise<Extract<RoomEvent, { kind: 'speech' }>>;
 
 beforeAll(async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'snowstage-host-'));
-  const config = loadConfig({
+  config = loadConfig({
     PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CONTENT_DIR: join(ROOT, 'content'), WEB_DIR: join(dataDir, 'no-web'), LOG_LEVEL: 'silent',
     SALE_MIN_COUNTDOWN_S: '1', BROADCAST_INTERVAL_MS: '10', STATS_INTERVAL_MS: '100', HOST_IDLE_MS: '600000', VOICE_WARMUP: '1',
   });
@@ -124,5 +125,24 @@ describe('the host', () => {
     expect(answer.lang).toBe('en');
     await op.request({ type: 'hostApproval', on: false });
     expect(await viewer.request({ type: 'hostApproval', on: false })).toMatchObject({ code: 'FORBIDDEN' });
+  }, 90_000);
+
+  it('stays paused when the server restarts after the operator paused her', async () => {
+    const op = await TestClient.join(ws(), { authToken: TEST_TOKENS.operatorToken });
+    expect(await op.request({ type: 'hostPause', paused: true })).toMatchObject({ type: 'ack' });
+    await op.waitFor((f) => f.type === 'commentQueue' && f.paused);
+    op.close();
+    await node.close();
+    node = await startNode({ config, content: loadContent(config.contentDir), secrets: TEST_TOKENS });
+    url = await node.app.listen();
+    const again = await TestClient.join(ws(), { authToken: TEST_TOKENS.operatorToken });
+    clients.push(again);
+    expect(again.welcome!.snapshot.host.mode).toBe('paused');
+    // The director (restored with the room) says how it stands: still paused.
+    await expect.poll(async () => {
+      await again.request({ type: 'hostApproval', on: false });
+      const q = [...again.frames].reverse().find((f) => f.type === 'commentQueue');
+      return q?.type === 'commentQueue' ? q.mode : null;
+    }, { timeout: 20_000, interval: 500 }).toBe('paused');
   }, 90_000);
 });

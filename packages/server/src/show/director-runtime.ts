@@ -73,9 +73,10 @@ export class DirectorRuntime implements HostControl {
     });
     const sale = core.sale;
     const liveSale = sale && sale.status !== 'cancelled' && salePhase(sale, deps.now()) !== 'closed' ? sale : null;
-    this.state = initialDirectorState(core.hostMode === 'paused' ? 'idle' : core.hostMode, deps.now(), liveSale);
+    // The room's mode from its log: a host the operator paused stays paused on a restart or a takeover.
+    this.state = initialDirectorState(core.hostMode, deps.now(), liveSale);
     // Taking over a room that was dancing or hyping a sale that has ended: say so to every viewer.
-    if (core.hostMode !== 'paused' && core.hostMode !== this.state.mode) deps.host.setMode(this.state.mode, 'director');
+    if (core.hostMode !== this.state.mode) deps.host.setMode(this.state.mode, 'director');
     this.tours = new TourGuide(deps.showcase, deps.host, deps.onError);
     this.unobserve = deps.room.observe((events) => {
       for (const event of events) {
