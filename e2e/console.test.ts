@@ -275,6 +275,14 @@ describe('host console', () => {
       expect(await fan.request({ type: 'chat', text: 'I am still here' })).toMatchObject({ type: 'ack' });
       await page.getByTestId('console-chat').locator('.mod-line', { hasText: 'I am still here' }).getByTestId('chat-mute').click();
       await expect.poll(async () => (await fan.request({ type: 'chat', text: 'and again' })).type).toBe('error');
+      // The muted list comes from the room, so it is there after a reload; unmute gives the viewer back their voice.
+      const muted = page.getByTestId('moderated-list').locator('.moderated-row', { hasText: 'Chatty' });
+      await muted.waitFor();
+      await page.reload();
+      await muted.getByTestId('unmute').click();
+      await muted.waitFor({ state: 'detached' });
+      await fan.waitFor((f) => f.type === 'moderated' && f.action === 'unmuted');
+      expect(await fan.request({ type: 'chat', text: 'thanks for unmuting me' })).toMatchObject({ type: 'ack' });
 
       // The blocklist: add a word, and chat with it is refused.
       await page.getByTestId('panel-blocklist').locator('summary').click();

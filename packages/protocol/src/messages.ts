@@ -57,6 +57,10 @@ export const ClientMessage = z.discriminatedUnion('type', [
   c('deleteChat', { messageId: z.string().max(64) }),
   c('mute', { viewerId: z.string().max(64), durationS: z.number().int().min(10).max(7 * 24 * 3600) }),
   c('ban', { viewerId: z.string().max(64) }),
+  c('unmute', { viewerId: z.string().max(64) }),
+  c('unban', { viewerId: z.string().max(64) }),
+  /** Staff: who is muted (until when) or banned in the room; the reply is a `moderation` message. */
+  c('moderationList', {}),
   // Steering the host (operator): mode, typed lines, pitches, pause; the comment queue (moderator).
   c('hostMode', { mode: HostMode }),
   c('hostSay', { text: z.string().trim().min(1).max(300), emotion: EmotionTag.default({ name: 'happy', intensity: 0.6 }), gesture: Gesture.optional(), lang: Lang.optional() }),
@@ -88,6 +92,9 @@ export const CLIENT_ROLES: Record<ClientMessageType, Role> = {
   deleteChat: 'moderator',
   mute: 'moderator',
   ban: 'moderator',
+  unmute: 'moderator',
+  unban: 'moderator',
+  moderationList: 'moderator',
   hostMode: 'operator',
   hostSay: 'operator',
   queuePitch: 'operator',
@@ -152,8 +159,15 @@ export const ServerMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('order'), rid, order: Order, replayed: z.boolean() }),
   z.object({ type: z.literal('error'), rid, code: z.string(), message: z.string(), detail: z.string().optional() }),
   z.object({ type: z.literal('pong'), t: z.number(), serverTime: EpochMs }),
-  /** Sent to one viewer when a moderator mutes or bans them. */
-  z.object({ type: z.literal('moderated'), action: z.enum(['muted', 'banned']), until: EpochMs.nullable() }),
+  /** Sent to one viewer when a moderator mutes, unmutes or bans them. */
+  z.object({ type: z.literal('moderated'), action: z.enum(['muted', 'unmuted', 'banned']), until: EpochMs.nullable() }),
+  /** Staff: the reply to `moderationList`. */
+  z.object({
+    type: z.literal('moderation'),
+    rid,
+    muted: z.array(z.object({ viewerId: z.string(), nickname: z.string(), until: EpochMs })),
+    banned: z.array(z.object({ viewerId: z.string(), nickname: z.string() })),
+  }),
   /** Staff only: the comments the brain has picked to answer next, best first (approve or skip them). */
   z.object({ type: z.literal('commentQueue'), items: z.array(QueuedComment), paused: z.boolean(), mode: HostMode, approval: z.boolean() }),
 ]);

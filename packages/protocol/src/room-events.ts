@@ -54,8 +54,11 @@ export const RoomEvent = z.discriminatedUnion('kind', [
   e('draw', { draw: Draw, phase: z.enum(['open', 'drawn', 'redrawn']) }),
   /** The operator changed the host's 3D model (a VRM URL) for everyone. */
   e('avatar', { url: z.string().max(300) }),
-  e('muted', { viewerId: z.string(), until: EpochMs, by: z.string() }),
-  e('banned', { viewerId: z.string(), by: z.string() }),
+  /** Moderation (log only). `nickname`: as last seen in the chat, for staff lists. */
+  e('muted', { viewerId: z.string(), until: EpochMs, by: z.string(), nickname: z.string().optional() }),
+  e('banned', { viewerId: z.string(), by: z.string(), nickname: z.string().optional() }),
+  e('unmuted', { viewerId: z.string(), by: z.string() }),
+  e('unbanned', { viewerId: z.string(), by: z.string() }),
   // The host's performance (see show.ts).
   e('speech', showEventShapes.speech),
   e('gesture', showEventShapes.gesture),
@@ -70,7 +73,7 @@ export type RoomEventKind = RoomEvent['kind'];
 export type RoomEventDraft = RoomEvent extends infer E ? (E extends RoomEvent ? Omit<E, 'seq' | 'at'> : never) : never;
 
 /** Kinds kept in the log but not broadcast (they concern one viewer or only analytics). */
-export const LOG_ONLY_KINDS: ReadonlySet<RoomEventKind> = new Set(['viewerJoined', 'viewerLeft', 'muted', 'banned', 'buyAttempt', 'productClicked', 'replayViewed']);
+export const LOG_ONLY_KINDS: ReadonlySet<RoomEventKind> = new Set(['viewerJoined', 'viewerLeft', 'muted', 'banned', 'unmuted', 'unbanned', 'buyAttempt', 'productClicked', 'replayViewed']);
 
 export type SpeechEvent = Extract<RoomEvent, { kind: 'speech' }>;
 export type DanceEvent = Extract<RoomEvent, { kind: 'dance' }>;

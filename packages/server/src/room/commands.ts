@@ -42,7 +42,9 @@ export type RoomCommand =
   | { type: 'perform'; event: ShowEventDraft; endsAt: number }
   | { type: 'deleteChat'; actor: Actor; messageId: string }
   | { type: 'mute'; actor: Actor; viewerId: string; until: number }
-  | { type: 'ban'; actor: Actor; viewerId: string };
+  | { type: 'ban'; actor: Actor; viewerId: string }
+  | { type: 'unmute'; actor: Actor; viewerId: string }
+  | { type: 'unban'; actor: Actor; viewerId: string };
 
 /** A show event before the log numbers it. */
 export type ShowEventDraft = Extract<RoomEventDraft, { kind: 'speech' | 'gesture' | 'expression' | 'dance' | 'hostMode' | 'tourStop' }>;

@@ -5,7 +5,7 @@ import type { Bus } from '../bus.js';
 import type { Actor } from './commands.js';
 import { RoomFanout, type Peer } from './fanout.js';
 import { decodeRoomMessage, roomChannel } from './room-channel.js';
-import type { RoomLink, RoomOp, SalePlanInput } from './room-ops.js';
+import type { ModerationList, RoomLink, RoomOp, SalePlanInput } from './room-ops.js';
 
 export type { HostControl } from './room-core.js';
 
@@ -87,6 +87,7 @@ export class LiveRoom {
   /** Moderation reaches the viewer's own connections on whichever node they are. */
   private actOn(e: RoomEvent): void {
     if (e.kind === 'muted') for (const m of this.members.get(e.viewerId) ?? []) m.sendDirect({ type: 'moderated', action: 'muted', until: e.until });
+    if (e.kind === 'unmuted') for (const m of this.members.get(e.viewerId) ?? []) m.sendDirect({ type: 'moderated', action: 'unmuted', until: null });
     if (e.kind === 'banned') {
       for (const m of [...(this.members.get(e.viewerId) ?? [])]) {
         m.sendDirect({ type: 'moderated', action: 'banned', until: null });
@@ -197,6 +198,19 @@ export class LiveRoom {
 
   ban(actor: Actor, viewerId: string): Promise<void> {
     return this.exec({ op: 'ban', actor, viewerId });
+  }
+
+  unmute(actor: Actor, viewerId: string): Promise<void> {
+    return this.exec({ op: 'unmute', actor, viewerId });
+  }
+
+  unban(actor: Actor, viewerId: string): Promise<void> {
+    return this.exec({ op: 'unban', actor, viewerId });
+  }
+
+  /** Who is muted or banned here now (staff). */
+  async moderation(): Promise<ModerationList> {
+    return (await this.link.exec({ op: 'moderation' })) as ModerationList;
   }
 
   announce(text: string): Promise<void> {

@@ -185,13 +185,24 @@ export function reduce(state: RoomState, cmd: RoomCommand, now: number): Reducti
       emit({ kind: 'chatDeleted', messageId: cmd.messageId, by: cmd.actor.viewerId });
       break;
     }
-    case 'mute':
+    case 'mute': {
+      const nickname = rememberName(state, cmd.viewerId);
       state.mutedUntil.set(cmd.viewerId, cmd.until);
-      emit({ kind: 'muted', viewerId: cmd.viewerId, until: cmd.until, by: cmd.actor.viewerId });
+      emit({ kind: 'muted', viewerId: cmd.viewerId, until: cmd.until, by: cmd.actor.viewerId, ...(nickname ? { nickname } : {}) });
+      break;
+    }
+    case 'unmute':
+      if (!state.mutedUntil.delete(cmd.viewerId)) break;
+      emit({ kind: 'unmuted', viewerId: cmd.viewerId, by: cmd.actor.viewerId });
+      break;
+    case 'unban':
+      if (!state.banned.delete(cmd.viewerId)) break;
+      emit({ kind: 'unbanned', viewerId: cmd.viewerId, by: cmd.actor.viewerId });
       break;
     case 'ban': {
+      const nickname = rememberName(state, cmd.viewerId);
       state.banned.add(cmd.viewerId);
-      emit({ kind: 'banned', viewerId: cmd.viewerId, by: cmd.actor.viewerId });
+      emit({ kind: 'banned', viewerId: cmd.viewerId, by: cmd.actor.viewerId, ...(nickname ? { nickname } : {}) });
       // A banned viewer's lines disappear for everyone.
       for (const line of state.chat.filter((l) => l.viewerId === cmd.viewerId)) {
         emit({ kind: 'chatDeleted', messageId: line.id, by: cmd.actor.viewerId });
@@ -241,6 +252,7 @@ function connect(state: RoomState, actor: Actor, conn: string, emit: Emit): void
   if (!conns) state.presence.set(actor.viewerId, (conns = new Set()));
   if (conns.has(conn)) return;
   conns.add(conn);
+  state.presentNames.set(actor.viewerId, actor.nickname);
   if (conns.size === 1) emit({ kind: 'viewerJoined', viewerId: actor.viewerId, nickname: actor.nickname });
 }
 
@@ -249,6 +261,14 @@ function disconnect(state: RoomState, viewerId: string, conn: string, emit: Emit
   const conns = state.presence.get(viewerId);
   if (!conns?.delete(conn) || conns.size > 0) return;
   state.presence.delete(viewerId);
+  state.presentNames.delete(viewerId);
   state.chatBuckets.delete(viewerId);
   emit({ kind: 'viewerLeft', viewerId });
+}
+
+/** The viewer's nickname (kept for the staff list): as present in the room, in their latest chat line, or known before. */
+function rememberName(state: RoomState, viewerId: string): string | undefined {
+  const name = state.presentNames.get(viewerId) ?? state.chat.findLast((l) => l.viewerId === viewerId)?.nickname ?? state.moderatedNames.get(viewerId);
+  if (name) state.moderatedNames.set(viewerId, name);
+  return name;
 }

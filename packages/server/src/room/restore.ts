@@ -4,7 +4,7 @@ import type { Store, RoomRecord } from '../store/store.js';
 import { createRoomState, type RoomRules, type RoomState } from './room-state.js';
 
 /** Event kinds that carry room state worth rebuilding after a restart (chat is read separately, tail only). */
-const STATE_KINDS = ['pinned', 'announcement', 'likes', 'muted', 'banned', 'showStarted', 'showEnded', 'hostMode'] as const;
+const STATE_KINDS = ['pinned', 'announcement', 'likes', 'muted', 'banned', 'unmuted', 'unbanned', 'showStarted', 'showEnded', 'hostMode'] as const;
 
 /**
  * Rebuilds a room from its event log and the store: pins, announcement, likes, mutes, bans and
@@ -48,9 +48,17 @@ function foldStateEvent(state: RoomState, e: RoomEvent): void {
       break;
     case 'muted':
       state.mutedUntil.set(e.viewerId, e.until);
+      if (e.nickname) state.moderatedNames.set(e.viewerId, e.nickname);
       break;
     case 'banned':
       state.banned.add(e.viewerId);
+      if (e.nickname) state.moderatedNames.set(e.viewerId, e.nickname);
+      break;
+    case 'unmuted':
+      state.mutedUntil.delete(e.viewerId);
+      break;
+    case 'unbanned':
+      state.banned.delete(e.viewerId);
       break;
     case 'showStarted':
       state.show = { id: e.showId, title: e.title, startedAt: e.at };

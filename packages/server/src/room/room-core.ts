@@ -7,7 +7,7 @@ import type { Actor, RoomCommand, ShowEventDraft } from './commands.js';
 import { reduce, type Reduction } from './reducer.js';
 import type { RoomState } from './room-state.js';
 import { snapshotOf } from './restore.js';
-import type { RoomOp, RoomOpResult, SalePlanInput } from './room-ops.js';
+import type { ModerationList, RoomOp, RoomOpResult, SalePlanInput } from './room-ops.js';
 import { encodeRoomMessage, roomChannel } from './room-channel.js';
 
 export interface RoomCoreDeps {
@@ -76,6 +76,17 @@ export class RoomCore {
 
   get id(): string {
     return this.state.id;
+  }
+
+  /** Who is muted (mutes that have run out are left out) or banned now, for staff. */
+  moderation(): ModerationList {
+    const { mutedUntil, banned, moderatedNames } = this.state;
+    const now = this.deps.now();
+    const name = (id: string) => moderatedNames.get(id) ?? id;
+    return {
+      muted: [...mutedUntil].filter(([, until]) => until > now).map(([viewerId, until]) => ({ viewerId, nickname: name(viewerId), until })),
+      banned: [...banned].map((viewerId) => ({ viewerId, nickname: name(viewerId) })),
+    };
   }
 
   snapshot(): RoomSnapshot {
@@ -205,6 +216,12 @@ export class RoomCore {
         return void this.apply({ type: 'mute', actor: op.actor, viewerId: op.viewerId, until: this.deps.now() + op.durationS * 1000 });
       case 'ban':
         return void this.apply({ type: 'ban', actor: op.actor, viewerId: op.viewerId });
+      case 'unmute':
+        return void this.apply({ type: 'unmute', actor: op.actor, viewerId: op.viewerId });
+      case 'unban':
+        return void this.apply({ type: 'unban', actor: op.actor, viewerId: op.viewerId });
+      case 'moderation':
+        return this.moderation();
       case 'announce':
         return void this.apply({ type: 'announce', text: op.text });
       case 'pin': {

@@ -1,8 +1,11 @@
-import type { Draw, EmotionTag, Gesture, HostMode, Lang, Order, PurchaseRequest, RoomSnapshot, TrackWhat } from '@snowstage/protocol';
+import type { Draw, EmotionTag, ServerMessage, Gesture, HostMode, Lang, Order, PurchaseRequest, RoomSnapshot, TrackWhat } from '@snowstage/protocol';
 import type { SalePlan } from '@snowstage/commerce';
 import type { Actor } from './commands.js';
 
 /** What a flash sale is scheduled with (the operator's `scheduleSale` message); the core adds the ids. */
+/** Who is muted (until when) or banned in a room: the `moderation` reply's content. */
+export type ModerationList = Omit<Extract<ServerMessage, { type: 'moderation' }>, 'rid' | 'type'>;
+
 export type SalePlanInput = Omit<SalePlan, 'id' | 'roomId'>;
 
 /**
@@ -27,6 +30,9 @@ export type RoomOp =
   | { op: 'deleteChat'; actor: Actor; messageId: string }
   | { op: 'mute'; actor: Actor; viewerId: string; durationS: number }
   | { op: 'ban'; actor: Actor; viewerId: string }
+  | { op: 'unmute'; actor: Actor; viewerId: string }
+  | { op: 'unban'; actor: Actor; viewerId: string }
+  | { op: 'moderation' }
   | { op: 'announce'; text: string }
   | { op: 'pin'; productId: string }
   | { op: 'unpin'; productId: string }
@@ -54,7 +60,7 @@ export type RoomOp =
 export type RoomOpName = RoomOp['op'];
 
 /** Ops whose result is a snapshot; the others resolve to an event position or nothing. */
-export type RoomOpResult = RoomSnapshot | { seq: number; at: number } | boolean | void;
+export type RoomOpResult = RoomSnapshot | ModerationList | { seq: number; at: number } | boolean | void;
 
 /** How a node reaches a room's core: directly, or over the cluster's RPC. */
 export interface RoomLink {

@@ -39,8 +39,12 @@ export interface RoomState {
    * once, a repeated join or leave changes nothing, and a node can restate all of its connections.
    */
   presence: Map<string, Set<string>>;
+  /** viewerId → nickname, for the viewers present. */
+  presentNames: Map<string, string>;
   mutedUntil: Map<string, number>;
   banned: Set<string>;
+  /** Nicknames of muted or banned viewers, as last seen in the chat (for the staff list). */
+  moderatedNames: Map<string, string>;
   chatBuckets: Map<string, Bucket>;
   /** The show on air. */
   show: { id: string; title: string; startedAt: number } | null;
@@ -63,8 +67,10 @@ export function createRoomState(id: string, title: LocalizedText, rules: RoomRul
     pendingLikes: 0,
     chat: [],
     presence: new Map(),
+    presentNames: new Map(),
     mutedUntil: new Map(),
     banned: new Set(),
+    moderatedNames: new Map(),
     chatBuckets: new Map(),
     show: null,
     host: { mode: 'idle', playing: [], avatarUrl: '/avatars/dongdong.vrm' },

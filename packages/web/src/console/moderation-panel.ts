@@ -1,12 +1,17 @@
-import type { ChatLine, QueuedComment } from '@snowstage/protocol';
+import type { ChatLine, QueuedComment, ServerMessage } from '@snowstage/protocol';
 import { h, toast } from '../shared/dom.js';
 import { tc } from './strings.js';
 import { action, panel, type ConsoleCtx } from './ui.js';
 
 const MUTE_S = 600;
 
+type ModerationList = Extract<ServerMessage, { type: 'moderation' }>;
+/** How often the muted/banned list is re-read (another moderator may have acted). */
+const LIST_REFRESH_MS = 15_000;
+
 /**
- * Moderation: the live chat with delete / mute / ban on each viewer line, and the brain's queue of
+ * Moderation: the live chat with delete / mute / ban on each viewer line, who is muted or banned
+ * (with unmute / unban; read from the room, so it survives a reload), and the brain's queue of
  * comments it will answer next, with approve (answer it first) and skip.
  */
 export class ModerationPanel {
@@ -14,8 +19,9 @@ export class ModerationPanel {
   private readonly list: HTMLElement;
   private readonly queueList: HTMLElement;
   private readonly rendered = new Map<string, HTMLElement>();
-  /** Viewers this console muted or banned (those events are not broadcast). */
+  /** Muted or banned viewers, from the room's last `moderation` reply (those events are not broadcast). */
   private readonly acted = new Map<string, 'muted' | 'banned'>();
+  private readonly moderatedList: HTMLElement;
   private queueKey = '';
   private readonly approval: HTMLInputElement;
 
@@ -23,6 +29,7 @@ export class ModerationPanel {
     const lang = ctx.lang;
     this.list = h('ol', { class: 'mod-chat', 'aria-live': 'polite', 'data-testid': 'console-chat' });
     this.queueList = h('ol', { class: 'queue-list', 'data-testid': 'comment-queue' });
+    this.moderatedList = h('ul', { class: 'moderated-list', 'data-testid': 'moderated-list' });
     this.approval = h('input', { type: 'checkbox', 'data-testid': 'approval-toggle', onchange: () => this.ctx.send({ type: 'hostApproval', on: this.approval.checked }) });
     this.el = panel(
       tc(lang, 'moderation'),
@@ -32,8 +39,39 @@ export class ModerationPanel {
       this.queueList,
       h('h3', {}, tc(lang, 'chat')),
       this.list,
+      h('h3', {}, tc(lang, 'moderatedList')),
+      this.moderatedList,
     );
     this.render();
+    void this.loadModerated();
+    setInterval(() => void this.loadModerated(), LIST_REFRESH_MS);
+  }
+
+  /** Reads who is muted or banned from the room, marks their chat lines and lists them with undo buttons. */
+  private async loadModerated(): Promise<void> {
+    const list = await this.ctx.http<ModerationList>(`/api/rooms/${encodeURIComponent(this.ctx.roomId)}/commands`, { method: 'POST', body: { type: 'moderationList' } });
+    if (!list) return;
+    const lang = this.ctx.lang;
+    const before = new Map(this.acted);
+    this.acted.clear();
+    for (const m of list.muted) this.acted.set(m.viewerId, 'muted');
+    for (const b of list.banned) this.acted.set(b.viewerId, 'banned');
+    const changed = new Set([...before.keys(), ...this.acted.keys()].filter((id) => before.get(id) !== this.acted.get(id)));
+    for (const id of changed) this.redrawViewer(id);
+    const until = (t: number) => new Date(t).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+    const row = (nickname: string, note: string, button: HTMLElement) =>
+      h('li', { class: 'moderated-row' }, h('span', { class: 'nick' }, nickname), h('span', { class: 'status-badge' }, note), button);
+    const rows = [
+      ...list.muted.map((m) =>
+        row(m.nickname, `${tc(lang, 'mutedUntil')} ${until(m.until)}`, action(tc(lang, 'unmute'), () => this.undo({ type: 'unmute', viewerId: m.viewerId }), { class: 'btn btn-small btn-ghost', 'data-testid': 'unmute' })),
+      ),
+      ...list.banned.map((b) => row(b.nickname, tc(lang, 'banned'), action(tc(lang, 'unban'), () => this.undo({ type: 'unban', viewerId: b.viewerId }), { class: 'btn btn-small btn-ghost', 'data-testid': 'unban' }))),
+    ];
+    this.moderatedList.replaceChildren(...(rows.length > 0 ? rows : [h('li', { class: 'empty' }, tc(lang, 'moderatedNone'))]));
+  }
+
+  private async undo(msg: { type: 'unmute' | 'unban'; viewerId: string }): Promise<void> {
+    if (await this.ctx.send(msg)) await this.loadModerated();
   }
 
   render(): void {
@@ -87,11 +125,14 @@ export class ModerationPanel {
     if (what === 'banned' && !confirm(`${tc(this.ctx.lang, 'banConfirm')}\n${l.nickname}`)) return;
     const ok = await this.ctx.send(what === 'muted' ? { type: 'mute', viewerId: l.viewerId, durationS: MUTE_S } : { type: 'ban', viewerId: l.viewerId });
     if (!ok) return;
-    this.acted.set(l.viewerId, what);
     toast(`${l.nickname}: ${tc(this.ctx.lang, what)}`, 'success');
-    // Re-draw that viewer's lines with the mark.
+    await this.loadModerated();
+  }
+
+  /** Re-draws a viewer's chat lines with their current mark. */
+  private redrawViewer(viewerId: string): void {
     for (const [id, el] of this.rendered) {
-      if (el.dataset.viewer !== l.viewerId) continue;
+      if (el.dataset.viewer !== viewerId) continue;
       const line = this.ctx.state()?.chat.find((x) => x.id === id);
       if (line) {
         const fresh = this.line(line);

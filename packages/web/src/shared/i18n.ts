@@ -27,6 +27,7 @@ const STRINGS = {
   offline: { zh: '连接中断，正在重连…', en: 'Connection lost — reconnecting…' },
   connecting: { zh: '正在进入直播间…', en: 'Joining the live room…' },
   muted: { zh: '你已被禁言', en: 'You have been muted' },
+  unmuted: { zh: '你可以继续发言了', en: 'You can chat again' },
   banned: { zh: '你已被移出直播间', en: 'You have been removed from this room' },
   nickname: { zh: '昵称', en: 'Nickname' },
   products: { zh: '正在讲解', en: 'On stage now' },

@@ -20,7 +20,7 @@ export interface RoomClientHandlers {
   /** A (re)join: the room as it is now. */
   onWelcome(w: Welcome): void;
   onEvents(events: RoomEvent[], stats: Batch['stats']): void;
-  onModerated?(action: 'muted' | 'banned', until: number | null): void;
+  onModerated?(action: Extract<ServerMessage, { type: 'moderated' }>['action'], until: number | null): void;
   /** Staff connections: the comments the host has picked to answer next. */
   onCommentQueue?(q: Extract<ServerMessage, { type: 'commentQueue' }>): void;
   onStatus?(status: 'connecting' | 'live' | 'offline'): void;

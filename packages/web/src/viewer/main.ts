@@ -60,7 +60,7 @@ const client = new RoomClient(
       // Only commerce changes redraw the cards (the host's speech must not replace a button being tapped).
       if (events.some((e) => COMMERCE_KINDS.has(e.kind))) renderCommerce();
     },
-    onModerated: (action) => toast(t(lang, action === 'muted' ? 'muted' : 'banned'), 'error'),
+    onModerated: (action) => toast(t(lang, action), action === 'unmuted' ? 'success' : 'error'),
     onStatus: (s) => {
       status.hidden = s === 'live';
       status.textContent = s === 'offline' ? t(lang, 'offline') : t(lang, 'connecting');
