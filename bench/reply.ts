@@ -41,13 +41,19 @@ export async function main(args: Record<string, string>) {
     const toStart: number[] = [];
     const firstChars: number[] = [];
     let answered = 0;
+    let refused = 0;
     for (let i = 0; i < n; i++) {
       const v = viewers[i % viewers.length]!;
       const sentAt = Date.now();
       const nick = v.welcome!.you.nickname;
       const text = `${comments[i]} #${i}`;
       const r = await v.request({ type: 'chat', text });
-      if (r.type !== 'ack') continue;
+      if (r.type !== 'ack') {
+        // The chat refused it before the host could see it (blocklist, limits): counted, not timed.
+        refused++;
+        progress(`chat refused #${i} (${r.type === 'error' ? r.code : r.type}): ${text}`);
+        continue;
+      }
       try {
         const f = await v.waitFor((fr) => fr.type === 'batch' && fr.events.some((e) => e.kind === 'speech' && e.replyTo?.nickname === nick && e.replyTo.text === text), 10_000);
         const e = (f as { events: RoomEvent[] }).events.find((x) => x.kind === 'speech' && x.replyTo?.text === text) as Speech;
@@ -69,6 +75,7 @@ export async function main(args: Record<string, string>) {
     return {
       comments: n,
       answered,
+      refused,
       p50Ms: round(percentile(lat, 50)),
       p95Ms: round(percentile(lat, 95)),
       startP50Ms: round(percentile(sortedCopy(toStart), 50)),

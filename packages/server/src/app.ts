@@ -1,3 +1,4 @@
+import { jiebaTokenizer } from '@snowstage/brain';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CHAT_LIMITS } from '@snowstage/protocol';
 import type { Config } from './config.js';
@@ -84,7 +85,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const onError = (err: unknown, what: string) => http.log.error({ err }, what);
 
   const auth = new Auth(secrets.secret, secrets);
-  const blocklist = new EditableBlocklist(content.blocklist);
+  // Chinese blocked words must be whole words (jieba, shared with the brain; loaded on first need).
+  const blocklist = new EditableBlocklist(content.blocklist, () => {
+    const jieba = jiebaTokenizer();
+    return (text) => jieba.cut(text);
+  });
   await restoreBlocklist(store, blocklist);
   const songs = new SongLibrary(content.songs.songs);
   // eslint-disable-next-line prefer-const -- the hub needs the services for its host hook, the services need the hub
