@@ -33,7 +33,8 @@ psql "${DATABASE_URL%/*}/postgres" -qtc "SELECT 1 FROM pg_database WHERE datname
 npm run build:web >/tmp/snowstage-build.log 2>&1 || { cat /tmp/snowstage-build.log; exit 1; }
 : > "$PIDS"
 for i in 1 2 3; do
-  PORT=808$i NODE_ID=node$i DATA_DIR=data/node$i node --import tsx packages/server/src/main.ts > /tmp/snowstage-node$i.log 2>&1 &
+  # One data folder for all: files (speech audio, uploads, print files, avatars) are served by every node.
+  PORT=808$i NODE_ID=node$i DATA_DIR=data/cluster node --import tsx packages/server/src/main.ts > /tmp/snowstage-node$i.log 2>&1 &
   echo $! >> "$PIDS"
 done
 for i in 1 2 3; do

@@ -124,7 +124,14 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   http.get('/api/health', async () => ({
     ok: true,
     node: config.nodeId ?? null,
-    rooms: await Promise.all((await hub.loaded()).map(async (r) => ({ id: r.id, viewers: r.viewerCount, connectionsHere: r.localConnections, ownedHere: (await hub.core(r.id)) !== null }))),
+    rooms: await Promise.all((await hub.loaded()).map(async (r) => ({
+        id: r.id,
+        viewers: r.viewerCount,
+        connectionsHere: r.localConnections,
+        ownedHere: (await hub.core(r.id)) !== null,
+        // Fan-out on this node: frames sent, events in them, state events merged, viewers cut off for a full backlog.
+        fanout: { ...r.fanout.stats },
+      }))),
   }));
   http.get('/api/persona', async () => ({ persona: content.persona }));
   http.get('/api/funfacts', async () => content.funFacts);

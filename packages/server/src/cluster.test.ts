@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { Redis } from 'ioredis';
 import type { Product, RoomEvent } from '@snowstage/protocol';
 import { requireService } from './testing/services.js';
@@ -71,7 +74,7 @@ if (pgUrl) {
   beforeAll(async () => {
     redis = await TestRedis.start();
     schema = await testSchema(pgUrl);
-    shared = { databaseUrl: pgUrl, schema: schema.schema, redisUrl: redis.url, prefix: `t${randomBytes(3).toString('hex')}:` };
+    shared = { databaseUrl: pgUrl, schema: schema.schema, redisUrl: redis.url, prefix: `t${randomBytes(3).toString('hex')}:`, dataDir: mkdtempSync(joinPath(tmpdir(), 'snowstage-cluster-')) };
     nodes = [await spawnNode(1, shared, hostEnv)];
     nodes.push(...(await Promise.all([spawnNode(2, shared, hostEnv), spawnNode(3, shared, hostEnv)])));
     store = await PgStore.open({ connectionString: pgUrl, schema: schema.schema });
@@ -176,6 +179,8 @@ if (pgUrl) {
       const next = await survivor.waitFor((f) => f.type === 'batch' && f.events.some((e) => e.kind === 'speech' && e.at > killedAt), 20_000);
       const firstAfter = (next as { events: RoomEvent[] }).events.find((e) => e.kind === 'speech' && e.at > killedAt)!;
       expect(firstAfter.at - killedAt).toBeLessThan(10_000);
+      // Her voice is there for viewers on every node, whichever node made it.
+      if (firstAfter.kind === 'speech') for (const n of alive()) expect((await fetch(n.url + firstAfter.audio.url)).status, n.url).toBe(200);
       expect(await owner()).not.toBe(directing);
       // The viewer saw every event once, in order; the log has no gap and no repeat.
       const seqs = survivor.events.map((e) => e.seq);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, command, getJson, type TestApp } from './testing/test-app.js';
 import { TestClient } from './testing/ws-client.js';
 import { TEST_TOKENS } from './testing/spawn-server.js';
-import type { Product } from '@snowstage/protocol';
+import { CLIENT_ROLES, ClientMessage, type Product } from '@snowstage/protocol';
 
 /** The live room end to end: the real app on loopback, real WebSocket clients, a real SQLite file. */
 let t: TestApp;
@@ -130,7 +130,23 @@ describe('roles', () => {
     { type: 'deleteChat', messageId: 'm' },
     { type: 'mute', viewerId: 'v_xxxxxxx', durationS: 60 },
     { type: 'ban', viewerId: 'v_xxxxxxx' },
+    { type: 'unmute', viewerId: 'v_xxxxxxx' },
+    { type: 'unban', viewerId: 'v_xxxxxxx' },
+    { type: 'moderationList' },
+    { type: 'hostMode', mode: 'talkshow' },
+    { type: 'hostSay', text: 'hi', emotion: { name: 'happy', intensity: 0.5 } },
+    { type: 'queuePitch', productId: 'x' },
+    { type: 'hostPause', paused: true },
+    { type: 'approveComment', messageId: 'm' },
+    { type: 'skipComment', messageId: 'm' },
+    { type: 'hostApproval', on: true },
   ];
+
+  it('has a sample above for every message that needs staff (a new one cannot slip past this test)', () => {
+    const staffTypes = Object.entries(CLIENT_ROLES).filter(([, role]) => role !== 'viewer').map(([type]) => type);
+    expect(staffMessages.map((m) => m.type).sort()).toEqual(staffTypes.sort());
+    for (const m of staffMessages) expect(ClientMessage.safeParse(m).success, m.type).toBe(true);
+  });
 
   it('refuses every operator and moderator action from a viewer, over WebSocket and HTTP', async () => {
     const c = await join();
@@ -141,9 +157,10 @@ describe('roles', () => {
     }
   });
 
-  it('lets a moderator moderate but not run commerce', async () => {
+  it('lets a moderator moderate but not run commerce or steer the host', async () => {
     const m = await moderator();
-    expect(await m.request({ type: 'announce', text: 'hi' })).toMatchObject({ code: 'FORBIDDEN' });
+    for (const msg of staffMessages.filter((x) => CLIENT_ROLES[x.type as keyof typeof CLIENT_ROLES] === 'operator'))
+      expect(await m.request(msg), msg.type).toMatchObject({ code: 'FORBIDDEN' });
     expect((await command(t.url, TEST_TOKENS.moderatorToken, { type: 'pin', productId: products[0]!.id })).status).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../atomic-write.js';
 import { join } from 'node:path';
 import { AppError } from '@snowstage/protocol';
 
@@ -44,7 +45,7 @@ export class AvatarFiles {
     const id = createHash('sha256').update(bytes).digest('hex').slice(0, 32);
     mkdirSync(this.dir, { recursive: true });
     const file = join(this.dir, `${id}.vrm`);
-    if (!existsSync(file)) writeFileSync(file, bytes);
+    if (!existsSync(file)) writeFileAtomicSync(file, bytes);
     return id;
   }
 

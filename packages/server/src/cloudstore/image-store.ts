@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { mkdirSync, existsSync, readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../atomic-write.js';
 import { join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import { AppError, DESIGN_LIMITS } from '@snowstage/protocol';
@@ -36,8 +37,7 @@ export class ImageStore {
     const id = `img_${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
     const file = this.file(id, probe.type);
     if (!existsSync(file)) {
-      writeFileSync(file + '.tmp', bytes);
-      renameSync(file + '.tmp', file);
+      writeFileAtomicSync(file, bytes);
     }
     const stored = { id, ...probe, bytes: bytes.length };
     this.info.set(id, stored);

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../atomic-write.js';
 import { join } from 'node:path';
 
 /** Rendered files of saved designs on disk: `<designId>-<name>`; written atomically, read back whole. */
@@ -18,8 +19,7 @@ export class PrintFiles {
 
   write(designId: string, name: string, data: Buffer | string): void {
     const p = this.path(designId, name);
-    writeFileSync(p + '.tmp', data);
-    renameSync(p + '.tmp', p);
+    writeFileAtomicSync(p, data);
   }
 
   read(designId: string, name: string): Buffer | null {

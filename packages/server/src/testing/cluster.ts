@@ -72,8 +72,13 @@ export async function testSchema(url: string): Promise<{ schema: string; drop():
 }
 
 /** Starts one node of a test cluster (its own data folder for secrets and audio). */
-export function spawnNode(i: number, shared: { databaseUrl: string; schema: string; redisUrl: string; prefix: string }, env: Record<string, string> = {}): Promise<RunningServer> {
+/**
+ * Starts node `i` of a test cluster. Nodes share PostgreSQL, Redis and — as in production, where it is
+ * a shared volume — one data folder for files (speech audio, uploads, print files, avatars).
+ */
+export function spawnNode(i: number, shared: { databaseUrl: string; schema: string; redisUrl: string; prefix: string; dataDir: string }, env: Record<string, string> = {}): Promise<RunningServer> {
   return spawnServer({
+    dataDir: shared.dataDir,
     env: {
       DATABASE_URL: shared.databaseUrl,
       DATABASE_SCHEMA: shared.schema,

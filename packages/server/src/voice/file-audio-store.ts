@@ -1,6 +1,7 @@
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AUDIO_KEY, type AudioStore, type StoredLine } from '@snowstage/voice';
+import { writeFileAtomic } from '../atomic-write.js';
 
 /**
  * The audio store on disk: `<dir>/<key>.wav` (served as is) and `<dir>/<key>.json` (visemes, marks,
@@ -57,13 +58,8 @@ export class FileAudioStore implements AudioStore {
     await this.ensureDir();
     if (await this.has(line.key)) return;
     const { bytes, ...audioMeta } = line.audio;
-    await atomicWrite(wav, bytes);
-    await atomicWrite(json, JSON.stringify({ ...line, audio: audioMeta }));
+    await writeFileAtomic(wav, bytes);
+    await writeFileAtomic(json, JSON.stringify({ ...line, audio: audioMeta }));
   }
 }
 
-async function atomicWrite(path: string, data: Uint8Array | string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(tmp, data);
-  await rename(tmp, path);
-}
