@@ -75,10 +75,18 @@ export class DrawService {
     return this.store.enter(drawId, fanId, entries, d.ticketsPerEntry, key, now);
   }
 
-  /** Freezes the entries, reveals round 0's seed, computes the winners and commits round 1. Idempotent. */
+  /**
+   * Freezes the entries (the stored status becomes `closed` first, so the store refuses any entry after
+   * it), reveals round 0's seed, computes the winners and commits round 1. Idempotent, and safe to run
+   * again after a crash half-way.
+   */
   async close(drawId: string): Promise<Draw> {
-    const d = await this.get(drawId);
+    let d = await this.get(drawId);
     if (d.status === 'drawn') return d;
+    if (d.status === 'open') {
+      d = { ...d, status: 'closed', closesAt: Math.min(d.closesAt, this.now()) };
+      await this.store.saveDraw(d);
+    }
     const entries = canonicalEntries(await this.store.entries(drawId));
     const entriesHash = await hashEntries(entries);
     const seed = await this.store.getSeed(drawId, 0);
@@ -159,7 +167,7 @@ export class DrawService {
 
   /** Closes draws by the clock: past ones now, future ones on a timer. Call at start-up. */
   async resume(): Promise<void> {
-    for (const d of await this.store.listDraws()) if (d.status === 'open') this.schedule(d);
+    for (const d of await this.store.listDraws()) if (d.status === 'open' || d.status === 'closed') this.schedule(d);
   }
 
   private schedule(d: Draw): void {

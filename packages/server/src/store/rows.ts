@@ -1,4 +1,4 @@
-import type { FlashSale, Order, OrderStatus, Product, Variant } from '@snowstage/protocol';
+import { AppError, type Draw, type FlashSale, type Order, type OrderStatus, type Product, type Variant } from '@snowstage/protocol';
 
 /**
  * Row ↔ domain mappers shared by the SQLite and PostgreSQL adapters (their tables have the same
@@ -78,4 +78,11 @@ export function toOrder(r: Row): Order {
     createdAt: Number(r.created_at),
     updatedAt: Number(r.updated_at),
   };
+}
+
+/** Entries go only into a draw whose stored status is open (the close freezes it before reading entries). */
+export function assertOpen(drawId: string, row: Row | undefined): void {
+  if (!row) throw new AppError('DRAW_NOT_FOUND', drawId);
+  const status = json<Draw>(row.doc).status;
+  if (status !== 'open') throw new AppError('DRAW_NOT_OPEN', status);
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Completion, DrawStore, FanRecord, PrizeClaim, ShowcaseStore } from '@snowstage/commerce';
 import { AppError, type Draw, type DrawEntry } from '@snowstage/protocol';
+import { assertOpen } from './rows.js';
 
 type Row = Record<string, unknown>;
 
@@ -72,6 +73,8 @@ export class SqliteDrawStore implements DrawStore {
           if (seen.draw_id !== drawId || seen.entries !== entries) throw new AppError('IDEMPOTENCY_MISMATCH');
           return { replayed: true };
         }
+        // Checked inside the transaction: once a close has frozen the draw, no entry can slip in.
+        assertOpen(drawId, this.q.get.get(drawId) as Row | undefined);
         const balance = ((this.q.earned.get(fanId) as Row).n as number) - ((this.q.spent.get(fanId) as Row).n as number);
         if (balance < cost) throw new AppError('NOT_ENOUGH_TICKETS', `${balance} < ${cost}`);
         this.q.insertRequest.run(fanId, key, drawId, entries, cost, now);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planSale } from '@snowstage/commerce';
 import { tshirt } from '@snowstage/commerce/testing';
 import type { Store } from './store.js';
-import type { StoreRecord } from '@snowstage/protocol';
+import type { Draw, StoreRecord } from '@snowstage/protocol';
 
 /**
  * The behaviour every Store adapter must have. Each adapter's test file calls this with a factory
@@ -143,6 +143,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     });
 
     it('spends tickets on draw entries atomically and idempotently, and lists entries in canonical order', async () => {
+      await store.draws.saveDraw(openDraw('d1'));
       await store.showcase.payQuests('v_b', [{ questId: 'q', period: 'once', tickets: 5 }], 1);
       await store.showcase.payQuests('v_a', [{ questId: 'q', period: 'once', tickets: 3 }], 1);
       const d = store.draws;
@@ -155,6 +156,22 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
       expect(await d.entries('d1')).toEqual([{ fanId: 'v_a', entries: 3 }, { fanId: 'v_b', entries: 2 }]);
       expect(await d.entriesOf('v_b')).toEqual([{ drawId: 'd1', entries: 2 }]);
       expect((await store.showcase.fan('v_b')).spent).toBe(4);
+    });
+
+    it('refuses entries once a draw is frozen, even one racing the freeze, so the frozen list is final', async () => {
+      const d = store.draws;
+      await d.saveDraw(openDraw('d2'));
+      await store.showcase.payQuests('v_c', [{ questId: 'q', period: 'once', tickets: 100 }], 1);
+      const racing = Promise.allSettled(Array.from({ length: 20 }, (_, i) => d.enter('d2', 'v_c', 1, 1, `race-${i}-0000`, 2)));
+      await d.saveDraw({ ...openDraw('d2'), status: 'closed' });
+      const frozen = await d.entries('d2');
+      const settled = await racing;
+      // Whatever got in before the freeze is in the frozen list; nothing got in after it.
+      expect(await d.entries('d2')).toEqual(frozen);
+      expect(settled.filter((r) => r.status === 'fulfilled').length).toBe(frozen[0]?.entries ?? 0);
+      await expect(d.enter('d2', 'v_c', 1, 1, 'late-entry-0000', 3)).rejects.toMatchObject({ code: 'DRAW_NOT_OPEN' });
+      await expect(d.enter('nope', 'v_c', 1, 1, 'lost-entry-0000', 3)).rejects.toMatchObject({ code: 'DRAW_NOT_FOUND' });
+      expect((await store.showcase.fan('v_c')).spent).toBe(frozen[0]?.entries ?? 0);
     });
 
     it('keeps draw seeds apart and claims idempotently', async () => {
@@ -315,4 +332,22 @@ function describeCloudStoreContract(name: string, makeStore: () => Promise<Store
       expect(o4).toBeTruthy();
     });
   });
+}
+
+/** A draw open for entries (only its id and status matter to the store). */
+function openDraw(id: string): Draw {
+  return {
+    id,
+    title: { zh: '抽奖', en: 'Draw' },
+    prizes: [{ id: 'plush', name: { zh: '公仔', en: 'Plush' }, quantity: 1 }],
+    opensAt: 0,
+    closesAt: 1e13,
+    ticketsPerEntry: 1,
+    maxWinsPerFan: 1,
+    claimDays: 7,
+    roomId: null,
+    status: 'open',
+    rounds: [{ round: 0, commitment: 'ab'.repeat(32), prizes: [{ id: 'plush', name: { zh: '公仔', en: 'Plush' }, quantity: 1 }], entriesHash: null, seed: null, winners: null, drawnAt: null, claimBy: null }],
+    createdAt: 0,
+  };
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Completion, DrawStore, FanRecord, PrizeClaim, ShowcaseStore } from '@snowstage/commerce';
 import { AppError, type Draw, type DrawEntry } from '@snowstage/protocol';
-import { json, type Row } from '../rows.js';
+import { assertOpen, json, type Row } from '../rows.js';
 import { inTransaction } from './pg-db.js';
 
 /** The showcase port on PostgreSQL. */
@@ -80,6 +80,9 @@ export class PgDrawStore implements DrawStore {
         if (seen.draw_id !== drawId || Number(seen.entries) !== entries) throw new AppError('IDEMPOTENCY_MISMATCH');
         return { replayed: true };
       }
+      // FOR SHARE: a close (which updates the draw's row to freeze it) waits for entries in flight, and
+      // an entry that starts after the freeze reads the frozen status.
+      assertOpen(drawId, (await c.query('SELECT doc FROM draws WHERE id = $1 FOR SHARE', [drawId])).rows[0] as Row | undefined);
       const earned = Number(((await c.query('SELECT COALESCE(SUM(tickets), 0)::int AS n FROM quest_payments WHERE fan_id = $1', [fanId])).rows[0] as Row).n);
       const spent = Number(((await c.query('SELECT COALESCE(SUM(cost), 0)::int AS n FROM draw_entry_requests WHERE fan_id = $1', [fanId])).rows[0] as Row).n);
       if (earned - spent < cost) throw new AppError('NOT_ENOUGH_TICKETS', `${earned - spent} < ${cost}`);
