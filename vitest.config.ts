@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'eval/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },

@@ -2,6 +2,16 @@ import { z } from 'zod';
 import { LocalizedText } from './i18n.js';
 import { Slug } from './ids.js';
 
+/**
+ * A subject the host stays out of: its name (for the LLM prompt), the words that give it away in a
+ * comment (for the embedded brain; Latin words match whole words) and what she says instead.
+ */
+export const AvoidTopic = LocalizedText.extend({
+  keywords: z.object({ zh: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }),
+  reply: LocalizedText,
+});
+export type AvoidTopic = z.infer<typeof AvoidTopic>;
+
 /** The virtual host's character. Loaded from content/persona.json and validated at start-up. */
 export const Persona = z.object({
   id: Slug,
@@ -12,7 +22,7 @@ export const Persona = z.object({
   speakingStyle: LocalizedText,
   catchphrases: z.object({ zh: z.array(z.string()).min(1), en: z.array(z.string()).min(1) }),
   likes: z.array(LocalizedText),
-  avoidTopics: z.array(LocalizedText),
+  avoidTopics: z.array(AvoidTopic),
   greeting: LocalizedText,
 });
 export type Persona = z.infer<typeof Persona>;

@@ -121,6 +121,11 @@ export function answerAboutHost(ctx: AnswerContext, out: Lines): void {
 }
 
 export function answerOffTopic(ctx: AnswerContext, out: Lines): void {
+  const avoided = ctx.u.avoided;
+  if (avoided) {
+    out.say(avoided.reply.zh, avoided.reply.en, 'calm', 0.5, 'shake-head');
+    return;
+  }
   const norm = ctx.u.norm;
   if (/股票|股市|基金|彩票|理财|stock market|stocks|crypto|bitcoin|invest|政治|选举|politic|election|病|药|medical/.test(norm)) {
     out.say(

@@ -20,6 +20,26 @@ describe('the embedded brain', () => {
     expect(money(r.text)).toEqual([25900]);
   });
 
+  it("stays out of the persona's avoided topics kindly, whatever else the comment seems to ask, and pitches nothing", async () => {
+    const brain = demoBrain();
+    const cases: [string, RegExp][] = [
+      ['你怎么看台湾问题？', /政治/],
+      ['我膝盖受伤了滑雪怎么办', /医生/],
+      ['I hurt my knee skiing, what should I take?', /doctor/],
+      ['淘宝上同款更便宜', /别家/],
+    ];
+    for (const [text, said] of cases) {
+      const r = await ask(brain, text, `v-${text.length}`);
+      expect(r.intent, text).toBe('offTopic');
+      expect(r.productId, text).toBeNull();
+      expect(r.text, text).toMatch(said);
+      expect(brain.classify(text).intent, text).toBe('offTopic');
+    }
+    // Only whole words: a warm hat and shipping to Taiwan are still shop questions.
+    expect((await ask(brain, 'is the beanie warm?', 'v-w')).intent).not.toBe('offTopic');
+    expect((await ask(brain, '发货到台湾吗', 'v-t')).intent).toBe('shipping');
+  });
+
   it('classifies chat synchronously once warmed, resolving "N号链接" by the pinned products', async () => {
     const brain = demoBrain();
     expect(brain.classify('围巾多少钱').products).toEqual([]);

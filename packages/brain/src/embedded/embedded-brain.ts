@@ -1,4 +1,5 @@
-import type { FaqTopic, Lang, Product } from '@snowstage/protocol';
+import { avoidedTopicMatcher } from './avoid.js';
+import type { AvoidTopic, FaqTopic, Lang, Product } from '@snowstage/protocol';
 import { FaqSearch } from '../knowledge/faq-search.js';
 import { ViewerMemory } from '../nlu/memory.js';
 import { ProductIndex } from '../nlu/product-index.js';
@@ -71,6 +72,7 @@ export class EmbeddedBrain implements Brain {
   readonly variety: Variety;
   private readonly memory: ViewerMemory;
   private readonly faq: FaqSearch;
+  private readonly avoided: (text: string) => AvoidTopic | null;
   private readonly funFacts: FunFactPicker;
   private index: ProductIndex | null = null;
   private lastPinned: string[] = [];
@@ -81,6 +83,7 @@ export class EmbeddedBrain implements Brain {
     this.variety = opts.variety ?? new Variety(opts.varietyWindowMs ?? 600_000, this.rng);
     this.memory = new ViewerMemory(opts.followUpMs ?? 300_000);
     this.faq = new FaqSearch(opts.knowledge.faq, opts.tokenizer);
+    this.avoided = avoidedTopicMatcher(opts.knowledge.persona);
     this.funFacts = new FunFactPicker(opts.knowledge.funFacts, opts.tokenizer, this.rng);
   }
 
@@ -108,6 +111,9 @@ export class EmbeddedBrain implements Brain {
       const hit = this.faq.keywordHit(input.text);
       if (hit) u.intent = FAQ_INTENT[hit.topic];
     }
+    // A topic she stays out of wins over everything: she says so kindly and pitches nothing.
+    const avoided = this.avoided(input.text);
+    if (avoided) Object.assign(u, { intent: 'offTopic', products: [], also: null, avoided });
     return { u, products, byId: new Map(products.map((p) => [p.id, p])), pinned, sale, now };
   }
 
@@ -207,10 +213,12 @@ export class EmbeddedBrain implements Brain {
    * last seen) and language. Does not touch follow-up memory.
    */
   classify(text: string, pinned?: readonly string[], uiLang?: Lang): { intent: Intent; products: string[]; lang: Lang } {
+    const lang = detectLang(text) ?? uiLang ?? 'zh';
+    if (this.avoided(text)) return { intent: 'offTopic', products: [], lang };
     const scores = scoreIntents(text);
     const links = this.index ? this.index.link(text, pinned ?? this.lastPinned) : [];
     const intent = scores.best ?? (links.length > 0 ? 'productInfo' : (this.faq.keywordHit(text) ? FAQ_INTENT[this.faq.keywordHit(text)!.topic] : 'offTopic'));
-    return { intent, products: links.filter((l) => l.strong).map((l) => l.productId), lang: detectLang(text) ?? uiLang ?? 'zh' };
+    return { intent, products: links.filter((l) => l.strong).map((l) => l.productId), lang };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Lang } from '@snowstage/protocol';
+import type { AvoidTopic, Lang } from '@snowstage/protocol';
 import { PRODUCT_INTENTS, type Intent } from '../types.js';
 import { detectLang, normalize } from '../text/normalize.js';
 import { scoreIntents, type IntentScores } from './intents.js';
@@ -22,6 +22,8 @@ export interface Understanding {
   links: ProductLink[];
   /** A second product question in the same comment ("多少钱，有XL吗"), answered after the first. */
   also: Intent | null;
+  /** A topic the persona stays out of, when the comment is about one (set by the brain). */
+  avoided?: AvoidTopic;
 }
 
 export interface UnderstandContext {
