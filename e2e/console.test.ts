@@ -155,8 +155,8 @@ describe('host console', () => {
       const form = page.getByTestId('schedule-form');
       if ((await form.getAttribute('open')) === null) await form.locator('summary').click();
       await page.getByTestId('show-title').fill(show.title);
-      await page.getByTestId(`lineup-${show.extra}`).click();
       await page.getByTestId(`lineup-${pinned[0]}`).click();
+      await page.getByTestId(`lineup-${pinned[1]}`).click();
       await page.getByTestId('show-schedule').click();
       await row().getByTestId('show-live').click();
       await page.getByTestId('on-air').getByText(show.title).waitFor();
@@ -166,8 +166,10 @@ describe('host console', () => {
       await viewer.page.getByTestId('chat-input').fill('How much is the mug? 多少钱');
       await viewer.page.getByTestId('chat-send').click();
       await page.getByTestId('console-chat').getByText('How much is the mug?').waitFor();
-      await page.getByTestId(`unpin-${pinned[2]}`).click();
+      // Going live put the line-up on the cards: the third product made way.
       await expect.poll(() => page.getByTestId('pinned-list').locator('.pinned-row').count()).toBe(2);
+      await page.getByTestId(`unpin-${pinned[2]}`).waitFor({ state: 'detached' });
+      await viewer.page.getByTestId('product-cards').locator(`[data-product="${pinned[2]}"]`).waitFor({ state: 'detached' });
       await page.getByTestId('pin-select').selectOption(show.extra);
       await page.getByTestId('pin-add').click();
       await page.getByTestId('pinned-list').locator(`[data-product="${show.extra}"]`).waitFor();

@@ -6,6 +6,9 @@ import { ChatLine } from './chat.js';
 import { Money } from './money.js';
 import { showEventShapes } from './show.js';
 import { TrackWhat } from './shows.js';
+
+/** How many products a room shows as cards at once. */
+export const MAX_PINNED = 3;
 import { Draw } from './showcase.js';
 
 /**
@@ -21,7 +24,7 @@ export const RoomEvent = z.discriminatedUnion('kind', [
   e('chat', { line: ChatLine }),
   e('chatDeleted', { messageId: z.string(), by: z.string() }),
   e('likes', { delta: z.number().int().positive(), total: z.number().int().nonnegative() }),
-  e('pinned', { products: z.array(Product).max(3) }),
+  e('pinned', { products: z.array(Product).max(MAX_PINNED) }),
   e('productUpdated', { product: Product }),
   /** A variant (or, with variantId null, the whole product) has no stock left, or a sale (saleId) sold its quantity. */
   e('soldOut', { productId: Slug, variantId: Slug.nullable(), saleId: z.string().nullable() }),

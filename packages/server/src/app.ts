@@ -1,6 +1,6 @@
 import { jiebaTokenizer } from '@snowstage/brain';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { CHAT_LIMITS } from '@snowstage/protocol';
+import { CHAT_LIMITS, MAX_PINNED } from '@snowstage/protocol';
 import type { Config } from './config.js';
 import type { Content } from './content.js';
 import type { Store } from './store/store.js';
@@ -97,7 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const hub = new RoomHub(
     {
       store,
-      rules: { chat: { burst: config.chatBurst, perSecond: config.chatPerSecond }, maxChatChars: CHAT_LIMITS.maxChars, recentChat: 50, blocklist, maxPinned: 3 },
+      rules: { chat: { burst: config.chatBurst, perSecond: config.chatPerSecond }, maxChatChars: CHAT_LIMITS.maxChars, recentChat: 50, blocklist, maxPinned: MAX_PINNED },
       core: { bus, now, statsIntervalMs: config.statsIntervalMs, saleMinCountdownS: config.saleMinCountdownS, onError, ...deps.core },
       front: {
         bus,

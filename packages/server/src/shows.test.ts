@@ -32,6 +32,8 @@ describe('a show from schedule to report and replay', () => {
     expect(created.show).toMatchObject({ status: 'scheduled', lineup: [a.id, b.id] });
     const showId = created.show.id as string;
     expect((await post(`/api/shows/${showId}/live`, {})).body.show).toMatchObject({ status: 'live' });
+    // The show opens on its line-up: its products are the pinned cards.
+    expect((await getJson(`${t.url}/api/rooms/main`)).snapshot.pinned.map((p: Product) => p.id)).toEqual([a.id, b.id]);
 
     // Three more viewers; chats; card clicks; purchases (one fails on the per-order limit).
     const v = await Promise.all(['小雪', 'Ann', 'Bo'].map((n) => TestClient.join(t.wsUrl, { nickname: n })));

@@ -1,5 +1,5 @@
 import { AnalyticsAccumulator, type Analytics } from '@snowstage/commerce';
-import { AppError, LOG_ONLY_KINDS, type RoomEvent, type Show, type ShowPlan } from '@snowstage/protocol';
+import { AppError, isAppError, LOG_ONLY_KINDS, MAX_PINNED, type RoomEvent, type Show, type ShowPlan } from '@snowstage/protocol';
 import type { Store } from '../store/store.js';
 import type { RoomHub } from '../room/hub.js';
 import { newId } from '../ids.js';
@@ -58,7 +58,23 @@ export class ShowService {
     const started = await room.startShow(show.id, show.title);
     const live: Show = { ...show, status: 'live', startedAt: started.at, startSeq: started.seq };
     await this.store.saveShow(live);
+    await this.openLineup(show);
     return live;
+  }
+
+  /**
+   * The show opens on its line-up: its first products (as many as may be pinned) replace the pinned
+   * cards, and the host, where one runs, pitches the first of them.
+   */
+  private async openLineup(show: Show): Promise<void> {
+    if (show.lineup.length === 0) return;
+    const room = await this.hub.get(show.roomId);
+    const first = show.lineup.slice(0, MAX_PINNED);
+    for (const p of (await room.snapshot()).pinned) if (!first.includes(p.id)) await room.unpin(p.id);
+    for (const id of first) await room.pin(id);
+    await room.queuePitch(first[0]!).catch((e: unknown) => {
+      if (!isAppError(e) || e.code !== 'HOST_UNAVAILABLE') throw e;
+    });
   }
 
   async end(id: string): Promise<Show> {
