@@ -68,6 +68,20 @@ describe('viewer page', () => {
     await page.locator('.drawer-head button').click();
     await page.getByTestId('sale-grab').click();
     await page.getByText('You have reached the per-buyer limit').waitFor();
+
+    // Add to cart ("加购"): kept in the cart across a reload, bought from it later at the list price.
+    const later = products[1]!;
+    await page.getByTestId(`cart-${later.id}`).click();
+    await page.locator('.toast-success', { hasText: 'Added to your cart' }).waitFor();
+    await page.reload();
+    await page.getByTestId('my-orders').click();
+    const row = page.getByTestId('cart').locator(`.cart-row[data-product="${later.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`¥${later.price.amount / 100}`);
+    await row.getByTestId(`cart-buy-${later.id}`).click();
+    await row.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('orders').locator('.order-row').count()).toBe(2);
+    await page.getByTestId('cart').getByText('Your cart is empty').waitFor();
     expect(errors).toEqual([]);
   });
 

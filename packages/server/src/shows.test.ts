@@ -46,6 +46,7 @@ describe('a show from schedule to report and replay', () => {
     expect(await opClient.request({ type: 'pin', productId: a.id })).toMatchObject({ type: 'ack' });
     for (const c of [v[0]!, v[1]!, v[2]!]) await c.request({ type: 'track', what: 'cardClick', productId: a.id });
     await v[2]!.request({ type: 'track', what: 'cardClick', productId: b.id });
+    await v[1]!.request({ type: 'track', what: 'cartAdd', productId: b.id });
     const buy = (c: TestClient, p: Product, qty: number, key: string) => c.request({ type: 'buy', productId: p.id, variantId: p.variants[0]!.id, qty, key });
     expect(await buy(v[0]!, a, 2, 'show-k-0001')).toMatchObject({ type: 'order' });
     expect(await buy(v[0]!, a, 2, 'show-k-0001')).toMatchObject({ type: 'order', replayed: true }); // a retry is not a new attempt
@@ -79,6 +80,7 @@ describe('a show from schedule to report and replay', () => {
       comments: 3,
       likes: 7,
       cardClicks: 4,
+      cartAdds: 1,
       buyAttempts: 3,
       orders: 3,
       units: 4,
@@ -90,6 +92,7 @@ describe('a show from schedule to report and replay', () => {
       replayGmv: a.price.amount,
     });
     expect(analytics.perProduct.find((p: any) => p.productId === a.id)).toMatchObject({ clicks: 3, orders: 1, units: 2, gmv: 2 * a.price.amount });
+    expect(analytics.perProduct.find((p: any) => p.productId === b.id)).toMatchObject({ clicks: 1, cartAdds: 1 });
 
     const csv = await (await fetch(`${t.url}/api/shows/${showId}/report?format=csv`, { headers: op })).text();
     expect(csv).toContain(`gmv_cny,${((2 * a.price.amount + 2 * b.price.amount) / 100).toFixed(2)}`);

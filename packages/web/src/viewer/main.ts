@@ -4,7 +4,8 @@ import { h, newKey, toast } from '../shared/dom.js';
 import { initialLang, loc, saveLang, t } from '../shared/i18n.js';
 import { applyEvent, fromSnapshot, type ViewState } from './view-state.js';
 import { ChatPanel } from './chat-panel.js';
-import { ProductCards } from './product-cards.js';
+import { openSaleFor, ProductCards } from './product-cards.js';
+import { Cart } from './cart.js';
 import { SaleBanner } from './sale-banner.js';
 import { OrdersDrawer } from './orders-drawer.js';
 import { LikeButton } from './like-button.js';
@@ -85,17 +86,22 @@ const chat = new ChatPanel(lang, danmaku, async (text) => {
 const clicked = new Set<string>();
 const cards = new ProductCards(
   lang,
-  (p, variantId, saleId) => buy(p, variantId, saleId),
+  async (p, variantId, saleId) => void (await buy(p, variantId, saleId)),
   // One card click per product per page view is what analytics counts as interest.
   (p) => {
     if (clicked.has(p.id)) return;
     clicked.add(p.id);
     client.post({ type: 'track', what: 'cardClick', productId: p.id });
   },
+  (p, variantId) => {
+    if (cart.add({ productId: p.id, variantId })) client.post({ type: 'track', what: 'cartAdd', productId: p.id });
+    toast(`${t(lang, 'addedToCart')}: ${loc(p.name, lang)}`, 'success');
+  },
 );
 cards.el.addEventListener('rerender', () => renderCommerce());
 const banner = new SaleBanner(lang, () => client.now(), (sale) => grab(sale));
-const orders = new OrdersDrawer(lang, () => client.you?.viewerToken ?? null);
+const cart = new Cart(lang, `snowstage.cart.${roomId}`, (p, variantId) => buy(p, variantId, openSaleFor(view?.sale ?? null, p.id, client.now())?.id ?? null));
+const orders = new OrdersDrawer(lang, () => client.you?.viewerToken ?? null, cart);
 const drawBanner = new DrawBanner(lang, () => client.now(), () => client.you?.viewerId ?? null);
 const likes = new LikeButton(lang, (n) => client.post({ type: 'like', count: n }));
 
@@ -103,7 +109,7 @@ const likes = new LikeButton(lang, (n) => client.post({ type: 'like', count: n }
  * Buys one unit with a fresh idempotency key; a lost connection or a timeout retries with the
  * same key, so a flaky network can never buy twice.
  */
-async function buy(p: Product, variantId: string, saleId: string | null): Promise<void> {
+async function buy(p: Product, variantId: string, saleId: string | null): Promise<boolean> {
   const key = newKey();
   const msg = { type: 'buy' as const, productId: p.id, variantId, qty: 1, key, ...(saleId ? { saleId } : {}) };
   for (let attempt = 0; attempt < 4; attempt++) {
@@ -112,13 +118,16 @@ async function buy(p: Product, variantId: string, saleId: string | null): Promis
       if (r.type === 'order') {
         toast(`${t(lang, 'ordered')} ${loc(p.name, lang)}`, 'success');
         if (!orders.el.hidden) void orders.refresh();
-      } else if (r.type === 'error') toast(r.message, 'error');
-      return;
+        return true;
+      }
+      if (r.type === 'error') toast(r.message, 'error');
+      return false;
     } catch {
       await new Promise((res) => setTimeout(res, 600 * (attempt + 1)));
     }
   }
   toast(t(lang, 'offline'), 'error');
+  return false;
 }
 
 function grab(sale: FlashSale): void {
@@ -162,7 +171,7 @@ function renderAll(): void {
 function setLang(next: Lang): void {
   lang = next;
   saveLang(lang);
-  for (const c of [chat, cards, banner, orders, likes, stage, drawBanner]) c.setLang(lang);
+  for (const c of [chat, cards, banner, orders, cart, likes, stage, drawBanner]) c.setLang(lang);
   langButton.textContent = lang === 'zh' ? 'EN' : '中文';
   ordersButton.textContent = t(lang, 'myOrders');
   renderAll();

@@ -4,8 +4,8 @@ import { loc, t } from '../shared/i18n.js';
 import { api } from '../shared/api.js';
 
 /**
- * "My orders": the viewer's orders with their status, from the HTTP API with the viewer token
- * the room gave this browser. Paying is a recorded state change (no payment provider).
+ * "My orders": the viewer's cart (when given) above their orders with their status, from the HTTP API
+ * with the viewer token the room gave this browser. Paying is a recorded state change (no payment provider).
  */
 export class OrdersDrawer {
   readonly el: HTMLElement;
@@ -15,12 +15,13 @@ export class OrdersDrawer {
   constructor(
     private lang: Lang,
     private readonly token: () => string | null,
+    private readonly cart?: { el: HTMLElement; render(products: readonly Product[]): void },
   ) {
     this.body = h('div', { class: 'drawer-body', 'data-testid': 'orders' });
     this.el = h(
       'aside',
       { class: 'drawer', hidden: true, role: 'dialog', 'aria-modal': 'true', 'aria-label': t(lang, 'myOrders') },
-      h('div', { class: 'drawer-sheet' }, h('header', { class: 'drawer-head' }, h('h2', {}, t(lang, 'myOrders')), h('button', { class: 'btn btn-ghost', onclick: () => this.close(), 'aria-label': t(lang, 'close') }, '✕')), this.body),
+      h('div', { class: 'drawer-sheet' }, h('header', { class: 'drawer-head' }, h('h2', {}, t(lang, 'myOrders')), h('button', { class: 'btn btn-ghost', onclick: () => this.close(), 'aria-label': t(lang, 'close') }, '✕')), ...(cart ? [cart.el] : []), this.body),
     );
     this.el.addEventListener('click', (e) => e.target === this.el && this.close());
   }
@@ -45,6 +46,7 @@ export class OrdersDrawer {
       const { products } = await api<{ products: Product[] }>('/api/products');
       this.products = new Map(products.map((p) => [p.id, p]));
     }
+    this.cart?.render([...this.products.values()]);
     const { orders } = await api<{ orders: Order[] }>('/api/me/orders', { token });
     const lang = this.lang;
     this.body.replaceChildren(

@@ -25,6 +25,8 @@ export class ProductCards {
     private readonly onBuy: BuyHandler,
     /** A viewer looked closer at a product (opened its variants or tapped its picture): counted for analytics. */
     private readonly onInterest: (product: Product) => void = () => undefined,
+    /** The viewer put the chosen variant in the cart. */
+    private readonly onAddToCart: (product: Product, variantId: string) => void = () => undefined,
   ) {
     this.el = h('section', { class: 'panel product-cards', 'data-testid': 'product-cards' });
   }
@@ -95,7 +97,13 @@ export class ProductCards {
         h('h3', { class: 'card-name' }, loc(p.name, lang)),
         price,
         h('div', { class: 'card-stock' }, soldOut ? t(lang, 'soldOut') : `${t(lang, 'stock')} ${variant.stock}`),
-        h('div', { class: 'card-actions' }, select, button),
+        h(
+          'div',
+          { class: 'card-actions' },
+          select,
+          h('button', { class: 'btn btn-ghost btn-cart', disabled: soldOut, title: t(lang, 'addToCart'), 'aria-label': t(lang, 'addToCart'), 'data-testid': `cart-${p.id}`, onclick: () => this.onAddToCart(p, variantId) }, '🛒'),
+          button,
+        ),
       ),
     );
   }
