@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp, type App } from '../app.js';
 import { loadConfig } from '../config.js';
-import { loadContent } from '../content.js';
+import { loadContent, type Content } from '../content.js';
 import { SqliteStore } from '../store/sqlite-store.js';
 import { seedIfEmpty } from '../seed.js';
 import { TEST_TOKENS } from './spawn-server.js';
@@ -17,6 +17,8 @@ export interface TestApp {
   url: string;
   wsUrl: string;
   dataDir: string;
+  /** The content the app was seeded with. */
+  content: Content;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startTestApp(env: Record<string, string> = {}, dataDir?: s
     url,
     wsUrl: url.replace('http', 'ws') + '/ws',
     dataDir: dir,
+    content,
     async close() {
       await app.close();
       await store.close();
