@@ -4,7 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { Redis } from 'ioredis';
-import type { Product, RoomEvent } from '@snowstage/protocol';
+import { LOG_ONLY_KINDS, type Product, type RoomEvent } from '@snowstage/protocol';
+import { stateKey } from './room/fanout.js';
 import { requireService } from './testing/services.js';
 import { spawnNode, TestRedis, testSchema } from './testing/cluster.js';
 import { TEST_TOKENS, type RunningServer } from './testing/spawn-server.js';
@@ -188,6 +189,12 @@ if (pgUrl) {
       expect(new Set(seqs).size).toBe(seqs.length);
       const log = await store.readEvents('main');
       expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
+      // No gap for the viewer either: every event meant for viewers between their first and last one
+      // reached them (only state events superseded within one broadcast window may be merged away).
+      const [first, last] = [seqs[0]!, seqs[seqs.length - 1]!];
+      const seen = new Set(seqs);
+      const missed = log.filter((e) => e.seq >= first && e.seq <= last && !LOG_ONLY_KINDS.has(e.kind) && stateKey(e) === null && !seen.has(e.seq));
+      expect(missed.map((e) => `${e.seq}:${e.kind}`)).toEqual([]);
       nodes[victimIndex] = await spawnNode(victimIndex + 1, shared, hostEnv);
     }, 180_000);
 
@@ -196,9 +203,15 @@ if (pgUrl) {
       expect(here.length).toBeGreaterThan(0);
       const directing = await owner();
       const victimAt = nodes.findIndex((n, i) => n !== null && `node${i + 1}` !== directing);
+      // Every node counts every open connection (one viewer each here) before the kill.
+      const consistent = async () => { const c = await mainCounts(); return c.counted.length === 1 && c.counted[0] === c.connected ? c.connected : -1; };
+      await expect.poll(consistent, { timeout: 20_000, interval: 500 }).toBeGreaterThan(0);
+      const before = await consistent();
+      const onVictim = (await getJson(`${nodes[victimAt]!.url}/api/health`)).rooms.find((r: { id: string }) => r.id === 'main').connectionsHere as number;
+      expect(onVictim).toBeGreaterThanOrEqual(2);
       await nodes[victimAt]!.kill('SIGKILL');
       nodes[victimAt] = null;
-      await expect.poll(async () => { const c = await mainCounts(); return c.counted.length === 1 && c.counted[0] === c.connected; }, { timeout: 40_000, interval: 1000 }).toBe(true);
+      await expect.poll(async () => (await mainCounts()).counted, { timeout: 40_000, interval: 1000 }).toEqual([before - onVictim]);
       nodes[victimAt] = await spawnNode(victimAt + 1, shared, hostEnv);
     }, 120_000);
 

@@ -57,6 +57,8 @@ export class ClusterPlacement implements RoomPlacement {
           this.opts.log?.(`${nodeId} now owns room ${roomId}`);
           core = startCore();
           const c = await core;
+          // Before anything new happens in the room, so viewers' sequences fill in before they move on.
+          await c.resendRecent();
           stopServing = this.rpc.serve(rpcChannel, (op) => c.exec(op as RoomOp));
           await room().restatePresence();
           bus.publish(ctlChannel, nodeId);

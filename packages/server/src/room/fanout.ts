@@ -25,7 +25,7 @@ export interface FanoutStats {
 }
 
 /** State-like events where only the newest matters inside one window; chat and orders are never merged. */
-function stateKey(e: RoomEvent): string | null {
+export function stateKey(e: RoomEvent): string | null {
   switch (e.kind) {
     case 'productUpdated':
       return 'p:' + e.product.id;

@@ -71,6 +71,10 @@ export class LiveRoom {
       this.fanout.setCounts(m.stats);
     }
     if (m.staff) for (const set of this.members.values()) for (const member of set) if (member.actor.role !== 'viewer') member.sendDirect(m.staff);
+    if (m.resent) {
+      const again = m.resent.filter((e) => !LOG_ONLY_KINDS.has(e.kind));
+      if (again.length > 0) this.fanout.enqueue(again);
+    }
     if (!m.events) return;
     const pub = m.events.filter((e) => !LOG_ONLY_KINDS.has(e.kind));
     if (pub.length > 0) this.fanout.enqueue(pub);

@@ -9,6 +9,11 @@ export const roomChannel = (roomId: string) => `room:${roomId}`;
  */
 export interface RoomMessage {
   events?: RoomEvent[];
+  /**
+   * Recent events sent again by a node that just took the room over, for viewers only (clients drop
+   * the seqs they have): the old owner may have logged them and died before publishing them.
+   */
+  resent?: RoomEvent[];
   stats?: { viewers: number; likes: number };
   staff?: object;
 }

@@ -42,6 +42,10 @@ export interface HostControl {
   tour(lang: Lang): Promise<boolean>;
 }
 
+/** What a new owner publishes again on takeover: the log's events of the last few seconds, at most this many. */
+const RESEND_WINDOW_MS = 10_000;
+const RESEND_MAX = 200;
+
 /** Nodes restate their connections every `PRESENCE_HEARTBEAT_MS`; one silent for this long is gone. */
 export const PRESENCE_TTL_MS = 15_000;
 
@@ -138,6 +142,17 @@ export class RoomCore {
       if (appended || !this.deps.durable) this.deps.bus.publish(roomChannel(this.state.id), encodeRoomMessage({ events: batch }));
     }
     this.appending = null;
+  }
+
+  /**
+   * After taking the room over: publishes the log's recent tail again for viewers, so nothing the old
+   * owner logged but did not live to publish is missing from their sequence (they drop seqs they have).
+   */
+  async resendRecent(windowMs = RESEND_WINDOW_MS, max = RESEND_MAX): Promise<void> {
+    const from = Math.max(0, this.state.seq - max);
+    const since = this.deps.now() - windowMs;
+    const tail = (await this.deps.store.readEvents(this.state.id, { afterSeq: from, limit: max })).filter((e) => e.at >= since);
+    if (tail.length > 0) this.deps.bus.publish(roomChannel(this.state.id), encodeRoomMessage({ resent: tail }));
   }
 
   /** Waits until every event so far is in the log and on the bus (tests, show end, shutdown). */

@@ -10,6 +10,7 @@ type Frame = ServerMessage & { rid?: string };
 export class TestClient {
   readonly frames: Frame[] = [];
   readonly events: Extract<ServerMessage, { type: 'batch' }>['events'] = [];
+  private lastSeq = 0;
   welcome: Extract<ServerMessage, { type: 'welcome' }> | null = null;
   private waiters = new Map<string, (f: Frame) => void>();
   private listeners = new Set<(f: Frame) => void>();
@@ -19,7 +20,15 @@ export class TestClient {
     ws.on('message', (data) => {
       const f = JSON.parse(String(data)) as Frame;
       this.frames.push(f);
-      if (f.type === 'batch') this.events.push(...f.events);
+      // Like the real client: only events newer than the last one (or the snapshot) count, so a tail a
+      // new room owner sends again fills a gap and never repeats anything.
+      if (f.type === 'welcome') this.lastSeq = Math.max(this.lastSeq, f.snapshot.seq);
+      if (f.type === 'batch')
+        for (const e of f.events)
+          if (e.seq > this.lastSeq) {
+            this.lastSeq = e.seq;
+            this.events.push(e);
+          }
       if (f.rid !== undefined) {
         const w = this.waiters.get(f.rid);
         this.waiters.delete(f.rid);
