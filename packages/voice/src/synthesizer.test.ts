@@ -3,6 +3,7 @@ import { EspeakEngine } from './engines/espeak/engine.js';
 import { SpeechSynthesizer, speakAll } from './synthesizer.js';
 import { AUDIO_KEY, MemoryAudioStore } from './store.js';
 import { decodeWav } from './audio/wav.js';
+import { loudnessEnvelope, relativeLoudness, silences } from './audio/envelope.js';
 import type { SynthesisRequest, TtsEngine } from './types.js';
 
 let espeak: EspeakEngine;
@@ -47,6 +48,37 @@ describe('SpeechSynthesizer', () => {
     const kuai = line.words.find((w) => w.text.startsWith('快'))!;
     expect(Math.abs(line.marks[0]!.ms - kuai.ms)).toBeLessThanOrEqual(15);
     expect(line.cached).toBe(false);
+  });
+
+  it('puts the pauses of the markup into the audio, where the words say they are', async () => {
+    const { synth } = setup();
+    const pauses = async (text: string) => {
+      const line = await synth.speak(text, { lang: 'en' });
+      const wav = decodeWav(line.audio.bytes);
+      return { line, gaps: silences(loudnessEnvelope(wav.pcm, wav.sampleRate), 250) };
+    };
+    const plain = await pauses('Ready everyone go');
+    const broken = await pauses('Ready everyone <break time="800ms"/> go');
+    expect(plain.gaps.filter((g) => g.startMs > 50 && g.endMs < plain.line.audio.durationMs - 50)).toEqual([]);
+    // An 800 ms silence inside the line, between "everyone" and "go".
+    const inner = broken.gaps.filter((g) => g.startMs > 50 && g.endMs < broken.line.audio.durationMs - 50);
+    expect(inner).toHaveLength(1);
+    expect(inner[0]!.endMs - inner[0]!.startMs).toBeGreaterThanOrEqual(650);
+    const go = broken.line.words.find((w) => w.text.toLowerCase().startsWith('go'))!;
+    expect(Math.abs(go.ms - inner[0]!.endMs)).toBeLessThan(120);
+  });
+
+  it('says emphasised words louder than the same words plain', async () => {
+    const { synth } = setup();
+    const level = async (text: string) => {
+      const line = await synth.speak(text, { lang: 'en' });
+      const wav = decodeWav(line.audio.bytes);
+      const env = loudnessEnvelope(wav.pcm, wav.sampleRate);
+      const w = line.words.findIndex((x) => x.text.toLowerCase().startsWith('today'));
+      const end = line.words[w + 1]?.ms ?? line.audio.durationMs;
+      return relativeLoudness(env, line.words[w]!.ms, end);
+    };
+    expect(await level('Only today, the plush is cheaper.')).toBeLessThan(await level('Only <emphasis>today</emphasis>, the plush is cheaper.'));
   });
 
   it('never synthesises the same line twice, even when asked concurrently', async () => {
