@@ -20,7 +20,7 @@ const chat = (seq: number, text: string) => ({ kind: 'chat', seq, at: seq, line:
 const likes = (seq: number, total: number) => ({ kind: 'likes', seq, at: seq, total, delta: 1 }) as unknown as RoomEvent;
 
 describe('room fan-out', () => {
-  it('sends one frame per window, the same bytes to every peer, with every chat line and only the newest of a state', () => {
+  it('sends one frame per window, the same bytes to every peer, in seq order, with every chat line and only the newest of a state', () => {
     const f = new RoomFanout({ intervalMs: 1000, maxBacklogBytes: 1 << 20 });
     const a = new FakePeer(), b = new FakePeer();
     f.peers.add(a).add(b);
@@ -31,7 +31,9 @@ describe('room fan-out', () => {
     expect(a.frames).toHaveLength(1);
     expect(a.bytes[0]).toBe(b.bytes[0]); // serialised once
     const kinds = a.frames[0]!.events.map((e) => (e.kind === 'chat' ? e.line.text : `${e.kind}:${(e as { total: number }).total}`));
-    expect(kinds).toEqual(['one', 'likes:11', 'two', 'three']);
+    expect(kinds).toEqual(['one', 'two', 'likes:11', 'three']);
+    const seqs = a.frames[0]!.events.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
     expect(a.frames[0]!.stats).toEqual({ viewers: 2, likes: 11 });
     expect(f.stats).toMatchObject({ frames: 1, events: 4, coalesced: 1, droppedPeers: 0 });
     f.flush();

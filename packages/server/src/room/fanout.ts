@@ -48,7 +48,9 @@ export function stateKey(e: RoomEvent): string | null {
 export class RoomFanout {
   readonly peers = new Set<Peer>();
   readonly stats: FanoutStats = { frames: 0, events: 0, coalesced: 0, droppedPeers: 0 };
-  private pending: RoomEvent[] = [];
+  /** Events to send, in seq order; a state event superseded in this window leaves a hole (null). */
+  private pending: (RoomEvent | null)[] = [];
+  private holes = 0;
   private keyed = new Map<string, number>();
   private counts: { viewers: number; likes: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
@@ -60,12 +62,13 @@ export class RoomFanout {
       const key = stateKey(e);
       const at = key === null ? undefined : this.keyed.get(key);
       if (at !== undefined) {
-        this.pending[at] = e;
+        // The newer state goes where its seq puts it (frames stay in seq order); the older one is dropped.
+        this.pending[at] = null;
+        this.holes++;
         this.stats.coalesced++;
-      } else {
-        if (key !== null) this.keyed.set(key, this.pending.length);
-        this.pending.push(e);
       }
+      if (key !== null) this.keyed.set(key, this.pending.length);
+      this.pending.push(e);
     }
     this.schedule();
   }
@@ -84,12 +87,12 @@ export class RoomFanout {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     if (this.pending.length === 0 && this.counts === null) return;
-    const frame = Buffer.from(
-      JSON.stringify(this.counts ? { type: 'batch', events: this.pending, stats: this.counts } : { type: 'batch', events: this.pending }),
-    );
+    const events = this.holes > 0 ? this.pending.filter((e): e is RoomEvent => e !== null) : (this.pending as RoomEvent[]);
+    const frame = Buffer.from(JSON.stringify(this.counts ? { type: 'batch', events, stats: this.counts } : { type: 'batch', events }));
     this.stats.frames++;
-    this.stats.events += this.pending.length;
+    this.stats.events += events.length;
     this.pending = [];
+    this.holes = 0;
     this.keyed.clear();
     this.counts = null;
     for (const peer of this.peers) {

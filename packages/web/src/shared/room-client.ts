@@ -136,7 +136,7 @@ export class RoomClient {
   /** Hands on the events the client has not seen yet (each once, in order). */
   private deliver(b: Batch): void {
     const fresh = b.events.filter((e) => e.seq > this.lastSeq);
-    if (fresh.length > 0) this.lastSeq = fresh[fresh.length - 1]!.seq;
+    for (const e of fresh) this.lastSeq = Math.max(this.lastSeq, e.seq);
     if (fresh.length > 0 || b.stats) this.handlers.onEvents(fresh, b.stats);
   }
 
