@@ -90,6 +90,8 @@ describe('viewer page', () => {
     await page.goto(server.url + '/');
     await page.getByTestId('product-cards').locator('.product-card').first().waitFor();
     expect(await page.getByTestId('my-orders').textContent()).toBe('我的订单');
+    // Fits a phone: nothing sticks out sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
     await screenshot(page, 'viewer-phone-zh');
     await page.getByTestId('lang-switch').click();
     expect(await page.getByTestId('my-orders').textContent()).toBe('My orders');

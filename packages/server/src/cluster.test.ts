@@ -99,6 +99,10 @@ if (pgUrl) {
       // Counts come from the room's one owner, through the bus, to every node.
       const lastCount = (c: TestClient) => [...c.frames].reverse().find((f) => f.type === 'batch' && f.stats)?.type === 'batch' ? ([...c.frames].reverse().find((f) => f.type === 'batch' && f.stats) as { stats: { viewers: number } }).stats.viewers : -1;
       await expect.poll(() => new Set(viewers.map(lastCount)), { timeout: 10_000 }).toEqual(new Set([viewers.length]));
+      // Likes from viewers on all three nodes add up to one total that every viewer sees.
+      const lastLikes = (c: TestClient) => ([...c.frames].reverse().find((f) => f.type === 'batch' && f.stats) as { stats: { likes: number } } | undefined)?.stats.likes ?? -1;
+      for (const [i, count] of [[0, 3], [4, 4], [8, 5]] as const) expect(await viewers[i]!.request({ type: 'like', count })).toMatchObject({ type: 'ack' });
+      await expect.poll(() => new Set(viewers.map(lastLikes)), { timeout: 10_000 }).toEqual(new Set([12]));
       const health = await Promise.all(nodes.map((n) => getJson(`${n!.url}/api/health`)));
       expect(health.filter((h) => h.rooms.find((r: { id: string; ownedHere: boolean }) => r.id === 'main')?.ownedHere)).toHaveLength(1);
     }, 60_000);

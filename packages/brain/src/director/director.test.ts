@@ -105,6 +105,10 @@ describe('the show director', () => {
       d.run({ type: 'speechDone', id: s.id }, now + 3000);
     }
     expect(ids).toEqual(['xue-dundun-plush', 'knit-scarf', 'xue-dundun-plush']);
+    // The operator queues a pitch: that product comes next, ahead of the rotation.
+    d.run({ type: 'operator', command: { type: 'queuePitch', productId: 'ski-backpack' } }, now + 4000);
+    const queued = speaks(d.run({ type: 'tick' }, now + 14_000))[0]!;
+    expect((queued.plan as any).script.productId).toBe('ski-backpack');
 
     const t = director({}, 'talkshow');
     now = T0;
@@ -142,6 +146,17 @@ describe('the show director', () => {
     expect(speaks(a)).toEqual([]);
     const b = d.run({ type: 'operator', command: { type: 'approve', messageId: line.id } }, T0 + 2000);
     expect(speaks(b)[0]!.plan).toMatchObject({ kind: 'reply', comment: { id: line.id } });
+    d.run({ type: 'speechDone', id: speaks(b)[0]!.id }, T0 + 5000);
+
+    // Skipped: she never answers it, and the queue moves on to the next comment.
+    const skipped = chat('帽子多少钱', 'v_b', T0 + 6000);
+    const asked = d.room({ kind: 'chat', line: skipped }, T0 + 6000);
+    expect(asked.some((x) => x.type === 'awaitApproval')).toBe(true);
+    const after = d.run({ type: 'operator', command: { type: 'skip', messageId: skipped.id } }, T0 + 7000);
+    expect(speaks(after)).toEqual([]);
+    expect(d.state.pendingApproval).toBeNull();
+    const later = [...speaks(d.run({ type: 'tick' }, T0 + 20_000)), ...speaks(d.run({ type: 'tick' }, T0 + 40_000))];
+    expect(later.some((x) => x.plan.kind === 'reply' && (x.plan as any).comment.id === skipped.id)).toBe(false);
   });
 
   it('obeys the operator: say interrupts, pause stops everything until resume', () => {
