@@ -3,7 +3,8 @@ import type { Browser } from 'playwright-core';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawnServer, type RunningServer } from '../packages/server/src/testing/spawn-server.js';
+import { spawnServer, TEST_TOKENS, type RunningServer } from '../packages/server/src/testing/spawn-server.js';
+import { command, getJson } from '../packages/server/src/testing/test-app.js';
 import { launchBrowser, newPage, screenshot } from './browser.js';
 
 /**
@@ -51,5 +52,28 @@ describe('viewer page with the host', () => {
     mkdirSync(DOCS, { recursive: true });
     copyFileSync(path, resolve(DOCS, 'viewer.png'));
     expect(errors.filter((e) => !/AudioContext|autoplay/i.test(e))).toEqual([]);
+  }, 180_000);
+
+  it('shows a late joiner the line she is in the middle of, with her mouth moving, without waiting for the next', async () => {
+    const line = '欢迎来到东东的冬奥好物直播间！今天给大家准备了雪墩墩毛绒公仔、灯宝徽章和冬奥纪念围巾，数量有限，喜欢的朋友千万不要错过，东东陪大家慢慢挑，有问题随时在评论区问我哦！';
+    const r = await command(server.url, TEST_TOKENS.operatorToken, { type: 'hostSay', text: line, emotion: { name: 'happy', intensity: 0.7 } });
+    expect(r.status).toBe(200);
+    const speaking = async () => ((await getJson(`${server.url}/api/rooms/main`)).snapshot.host.playing as { kind: string; text?: string; startAt: number }[]).find((e) => e.kind === 'speech' && e.text?.startsWith('欢迎来到东东'));
+    await expect.poll(async () => { const s = await speaking(); return !!s && Date.now() > s.startAt + 2000; }, { timeout: 30_000, interval: 200 }).toBe(true);
+    // Two seconds into the line, a new viewer arrives.
+    const { page } = await newPage(browser, { width: 390, height: 844, locale: 'zh-CN' });
+    await page.goto(server.url + '/?lang=zh');
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { __stage?: { debug(): Debug } }).__stage;
+      return !!s && s.debug().drawCalls > 0 && s.debug().avatar !== '';
+    }, null, { timeout: 90_000 });
+    await page.getByTestId('caption').getByText('欢迎来到东东', { exact: false }).waitFor({ timeout: 10_000 });
+    const mouth = () =>
+      page.evaluate(() => {
+        const d = (window as unknown as { __stage: { debug(): Debug } }).__stage.debug();
+        return Math.max(...['aa', 'ih', 'ou', 'ee', 'oh'].map((m) => d.expressions[m] ?? 0));
+      });
+    await expect.poll(mouth, { timeout: 10_000, interval: 50 }).toBeGreaterThan(0.05);
+    expect((await speaking()) !== undefined).toBe(true); // still the same line: nothing new was needed
   }, 180_000);
 });
