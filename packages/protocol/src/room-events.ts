@@ -69,6 +69,7 @@ export const RoomEvent = z.discriminatedUnion('kind', [
   e('dance', showEventShapes.dance),
   e('hostMode', showEventShapes.hostMode),
   e('tourStop', showEventShapes.tourStop),
+  e('hush', showEventShapes.hush),
 ]);
 export type RoomEvent = z.infer<typeof RoomEvent>;
 export type RoomEventKind = RoomEvent['kind'];
@@ -81,4 +82,4 @@ export const LOG_ONLY_KINDS: ReadonlySet<RoomEventKind> = new Set(['viewerJoined
 export type SpeechEvent = Extract<RoomEvent, { kind: 'speech' }>;
 export type DanceEvent = Extract<RoomEvent, { kind: 'dance' }>;
 /** Kinds that are the host's performance (show events), as opposed to commerce and chat. */
-export const SHOW_KINDS: ReadonlySet<RoomEventKind> = new Set(['speech', 'gesture', 'expression', 'dance', 'hostMode', 'tourStop']);
+export const SHOW_KINDS: ReadonlySet<RoomEventKind> = new Set(['speech', 'gesture', 'expression', 'dance', 'hostMode', 'tourStop', 'hush']);

@@ -142,4 +142,9 @@ export const showEventShapes = {
   hostMode: { mode: HostMode, by: z.enum(['director', 'operator']) },
   /** Tour guide: the host walks to a showcase booth (its story follows as speech). */
   tourStop: { boothId: Slug, startAt: EpochMs, index: z.number().int().nonnegative(), of: z.number().int().positive() },
+  /**
+   * Barge-in: everything the host was performing or had scheduled stops at `startAt` (lines already
+   * broadcast for later included), so what she says next never plays over it.
+   */
+  hush: { startAt: EpochMs },
 } as const;

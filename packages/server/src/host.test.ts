@@ -71,8 +71,22 @@ describe('the host', () => {
     expect(said.gestures[0]?.name).toBe('wave');
     const lines = op.events.filter((e): e is Extract<RoomEvent, { kind: 'speech' }> => e.kind === 'speech').sort((a, b) => a.startAt - b.startAt);
     for (let i = 1; i < lines.length; i++) expect(lines[i]!.startAt).toBeGreaterThanOrEqual(lines[i - 1]!.startAt + lines[i - 1]!.audio.durationMs);
-    const viewer = await TestClient.join(ws());
+
+    // Barge-in: she is in the middle of a long answer (later lines already broadcast) when the operator
+    // has her say something. A hush stops all of it first; nothing of the answer plays after it.
+    const viewer = await TestClient.join(ws(), { nickname: 'Curious' });
     clients.push(viewer);
+    await viewer.request({ type: 'chat', text: '围巾是什么材质的？能机洗吗？多少钱？有几种颜色？' });
+    const answer = await speech(viewer, (e) => e.replyTo?.nickname === 'Curious');
+    await new Promise((r) => setTimeout(r, Math.max(0, answer.startAt - Date.now()) + 300));
+    await op.request({ type: 'hostSay', text: '打断一下，秒杀马上开始！', emotion: { name: 'excited', intensity: 0.9 } });
+    const cut = await speech(viewer, (e) => e.text.includes('打断一下'));
+    const hush = viewer.events.find((e): e is Extract<RoomEvent, { kind: 'hush' }> => e.kind === 'hush' && e.seq > answer.seq && e.seq < cut.seq);
+    expect(hush).toBeDefined();
+    expect(cut.startAt).toBeGreaterThanOrEqual(hush!.startAt);
+    const snapshot = (await TestClient.join(ws())).welcome!.snapshot;
+    const stillPlaying = snapshot.host.playing.filter((e) => e.kind === 'speech').map((e) => (e as { text: string }).text);
+    expect(stillPlaying.every((t) => t.includes('打断一下'))).toBe(true);
     expect(await viewer.request({ type: 'hostSay', text: 'I am the host now', emotion: { name: 'happy', intensity: 0.5 } })).toMatchObject({ code: 'FORBIDDEN' });
   }, 60_000);
 

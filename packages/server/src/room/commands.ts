@@ -47,5 +47,5 @@ export type RoomCommand =
   | { type: 'unban'; actor: Actor; viewerId: string };
 
 /** A show event before the log numbers it. */
-export type ShowEventDraft = Extract<RoomEventDraft, { kind: 'speech' | 'gesture' | 'expression' | 'dance' | 'hostMode' | 'tourStop' }>;
+export type ShowEventDraft = Extract<RoomEventDraft, { kind: 'speech' | 'gesture' | 'expression' | 'dance' | 'hostMode' | 'tourStop' | 'hush' }>;
 export type { HostMode };

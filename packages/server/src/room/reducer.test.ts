@@ -206,4 +206,17 @@ describe('room reducer: the host on stage', () => {
     expect(s.host.playing).toEqual([]);
     expect(s.host.mode).toBe('idle');
   });
+
+  it('drops every line she was saying or had scheduled when she is hushed, so a late joiner never starts one', () => {
+    const s = room();
+    const line = (id: string, startAt: number) => ({ kind: 'speech' as const, speechId: id, startAt, text: id, lang: 'zh' as const, emotion: { name: 'happy' as const, intensity: 0.5 }, gestures: [], audio: { url: '/a.wav', durationMs: 1000, sampleRate: 22050 }, visemes: [], productId: null, replyTo: null });
+    reduce(s, { type: 'perform', event: line('a1', 100), endsAt: 1100 }, 0);
+    reduce(s, { type: 'perform', event: line('a2', 1300), endsAt: 2300 }, 0);
+    reduce(s, { type: 'perform', event: { kind: 'tourStop', boothId: 'a', startAt: 0, index: 0, of: 2 }, endsAt: 600_000 }, 0);
+    const r = reduce(s, { type: 'perform', event: { kind: 'hush', startAt: 500 }, endsAt: 500 }, 500);
+    expect(r.events.map((e) => e.kind)).toEqual(['hush']);
+    expect(s.host.playing.map((p) => p.event.kind)).toEqual(['tourStop']);
+    reduce(s, { type: 'perform', event: line('say', 750), endsAt: 1750 }, 500);
+    expect(s.host.playing.map((p) => (p.event.kind === 'speech' ? p.event.speechId : p.event.kind))).toEqual(['tourStop', 'say']);
+  });
 });

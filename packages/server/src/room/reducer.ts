@@ -172,8 +172,11 @@ export function reduce(state: RoomState, cmd: RoomCommand, now: number): Reducti
       // A tour stop holds until the next stop or the end of the tour, so a late visitor finds her there.
       if (cmd.event.kind === 'tourStop' || (cmd.event.kind === 'hostMode' && cmd.event.mode !== 'tour'))
         state.host.playing = state.host.playing.filter((p) => p.event.kind !== 'tourStop');
+      // A hush ends her whole performance so far (a late joiner must not start a line she dropped).
+      if (cmd.event.kind === 'hush') state.host.playing = state.host.playing.filter((p) => p.event.kind === 'tourStop');
       emit(cmd.event);
       const event = out[out.length - 1]!;
+      if (cmd.event.kind === 'hush') break;
       if (cmd.event.kind === 'hostMode') state.host.mode = cmd.event.mode;
       else if (cmd.endsAt > now) state.host.playing.push({ event, endsAt: cmd.endsAt });
       break;

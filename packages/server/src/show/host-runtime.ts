@@ -163,9 +163,13 @@ export class HostRuntime {
     return this.stage.perform({ kind: 'tourStop', boothId, startAt, index, of }, startAt + TOUR_STOP_HOLD_MS);
   }
 
-  /** Stops placing queued lines (barge-in by the operator): what is already broadcast still plays. */
-  interrupt(): void {
+  /**
+   * Barge-in: stops her at once, lines already broadcast for later included (a `hush` every viewer
+   * acts on), so the next line starts now and never plays over an older one.
+   */
+  interrupt(): RoomEvent {
     this.busyUntil = Math.min(this.busyUntil, this.now());
+    return this.stage.perform({ kind: 'hush', startAt: this.now() }, this.now());
   }
 }
 

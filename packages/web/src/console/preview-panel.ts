@@ -72,7 +72,7 @@ export class PreviewPanel {
     }
     this.stage?.play(e);
     if (e.kind === 'speech') this.showCaption(e.text, e.startAt, e.audio.durationMs);
-    if (e.kind === 'hostMode' && e.mode === 'paused') this.lines = [];
+    if ((e.kind === 'hostMode' && e.mode === 'paused') || e.kind === 'hush') this.lines = [];
   }
 
   private showCaption(text: string, startAt: number, durationMs: number): void {

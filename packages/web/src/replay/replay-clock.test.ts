@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { ReplayTimeline, salePhase, type ShowEvent } from './replay-clock.js';
+import type { RoomEvent } from '@snowstage/protocol';
+import { applyHushes, ReplayTimeline, salePhase, type ShowEvent } from './replay-clock.js';
 import { SALE, T0, replayData } from './replay-fixture.js';
 
 const kinds = (events: ShowEvent[]) => events.map((e) => `${e.kind}:${e.seq}`);
+
+describe('applyHushes', () => {
+  it('cuts the line playing at a hush and drops the lines scheduled after it, as viewers heard it', () => {
+    const line = (seq: number, startAt: number) => ({ kind: 'speech', seq, at: seq, speechId: `s${seq}`, startAt, text: `s${seq}`, lang: 'zh', emotion: { name: 'happy', intensity: 0.5 }, gestures: [], audio: { url: '/a.wav', durationMs: 1000, sampleRate: 22050 }, visemes: [], productId: null, replyTo: null }) as unknown as RoomEvent;
+    const hush = { kind: 'hush', seq: 4, at: 4, startAt: 1500 } as unknown as RoomEvent;
+    const out = applyHushes([line(1, 0), line(2, 1000), line(3, 2000), hush, line(5, 1600)]);
+    expect(out.map((e) => `${(e as { speechId: string }).speechId}:${(e as { audio: { durationMs: number } }).audio.durationMs}`)).toEqual(['s1:1000', 's2:500', 's5:1000']);
+  });
+});
 
 describe('ReplayTimeline', () => {
   it('measures the replay from the show start to its end', () => {

@@ -62,6 +62,28 @@ function isShowEvent(e: RoomEvent): e is ShowEvent {
   return SHOW_KINDS.has(e.kind);
 }
 
+/**
+ * The performance as viewers saw it: a `hush` (barge-in) cuts what was playing at its moment and drops
+ * what had been scheduled for later before it.
+ */
+export function applyHushes(events: readonly RoomEvent[]): ShowEvent[] {
+  let out: ShowEvent[] = [];
+  for (const e of events) {
+    if (e.kind === 'hush') {
+      const at = e.startAt;
+      out = out.flatMap((x): ShowEvent[] => {
+        if (x.kind === 'hostMode' || x.kind === 'tourStop') return [x];
+        if (startOf(x) >= at) return [];
+        if (endOf(x) <= at) return [x];
+        if (x.kind === 'speech' || x.kind === 'dance') return [{ ...x, audio: { ...x.audio, durationMs: at - x.startAt } }];
+        if (x.kind === 'expression') return [{ ...x, durationMs: Math.max(1, at - x.startAt) }];
+        return [x];
+      });
+    } else if (isShowEvent(e)) out.push(e);
+  }
+  return out;
+}
+
 /** Room-clock ms at which a show event starts playing. */
 export function startOf(e: ShowEvent): number {
   return e.kind === 'hostMode' ? e.at : e.startAt;
@@ -133,7 +155,7 @@ export class ReplayTimeline {
     this.events = [...data.events].sort((a, b) => a.seq - b.seq);
     const started = this.events.find((e) => e.kind === 'showStarted');
     this.start = data.show.startedAt ?? started?.at ?? this.events[0]?.at ?? 0;
-    this.performance = this.events.filter(isShowEvent).sort((a, b) => startOf(a) - startOf(b) || a.seq - b.seq);
+    this.performance = applyHushes(this.events).sort((a, b) => startOf(a) - startOf(b) || a.seq - b.seq);
     this.speeches = this.performance.filter((e): e is SpeechEvent => e.kind === 'speech');
     let end = data.show.endedAt ?? this.events.at(-1)?.at ?? this.start;
     for (const e of this.performance) end = Math.max(end, endOf(e));

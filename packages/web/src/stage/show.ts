@@ -2,8 +2,8 @@ import type { Performer } from '@snowstage/motion';
 import type { RoomEvent } from '@snowstage/protocol';
 import type { StageAudio } from './audio.js';
 
-type Show = Extract<RoomEvent, { kind: 'speech' | 'gesture' | 'expression' | 'dance' | 'hostMode' }>;
-const SHOW = new Set(['speech', 'gesture', 'expression', 'dance', 'hostMode']);
+type Show = Extract<RoomEvent, { kind: 'speech' | 'gesture' | 'expression' | 'dance' | 'hostMode' | 'hush' }>;
+const SHOW = new Set(['speech', 'gesture', 'expression', 'dance', 'hostMode', 'hush']);
 
 export interface ShowHooks {
   /** A dance started or ended (title shown on the stage). */
@@ -67,6 +67,9 @@ export class ShowPlayer {
       case 'hostMode':
         this.mode = e.mode;
         if (e.mode === 'paused') this.stop(this.audio.now());
+        break;
+      case 'hush':
+        this.stop(Math.max(e.startAt, this.audio.now()));
         break;
     }
   }

@@ -15,6 +15,8 @@ export class StageSlot {
   private queued: RoomEvent[] = [];
   private avatarUrl: string | undefined;
   private captionTimer = 0;
+  /** Captions of lines still to come (cancelled when she is hushed). */
+  private readonly pendingCaptions = new Set<number>();
 
   constructor(
     private lang: Lang,
@@ -59,15 +61,25 @@ export class StageSlot {
       return;
     }
     if (e.kind === 'speech') this.showCaption(e);
+    if (e.kind === 'hush') this.hushCaptions();
     if (this.stage) this.stage.play(e);
     else this.queued.push(e);
+  }
+
+  /** She was stopped: the caption goes, and captions of lines she will no longer say never appear. */
+  private hushCaptions(): void {
+    for (const t of this.pendingCaptions) clearTimeout(t);
+    this.pendingCaptions.clear();
+    clearTimeout(this.captionTimer);
+    this.caption.hidden = true;
   }
 
   /** Shows her line while it plays (from its start on the room clock), and whom she is answering. */
   private showCaption(e: Extract<RoomEvent, { kind: 'speech' }>): void {
     const startIn = e.startAt - this.now();
     if (startIn + e.audio.durationMs < 0) return;
-    window.setTimeout(() => {
+    const timer = window.setTimeout(() => {
+      this.pendingCaptions.delete(timer);
       clearTimeout(this.captionTimer);
       this.caption.hidden = false;
       this.caption.replaceChildren(
@@ -76,5 +88,6 @@ export class StageSlot {
       );
       this.captionTimer = window.setTimeout(() => (this.caption.hidden = true), Math.max(0, e.startAt + e.audio.durationMs + 900 - this.now()));
     }, Math.max(0, startIn));
+    this.pendingCaptions.add(timer);
   }
 }
