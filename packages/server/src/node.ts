@@ -63,7 +63,7 @@ export async function startNode(opts: NodeOptions): Promise<RunningNode> {
     deps.bus = bus;
     deps.purchase = sales.purchase;
     // Room ownership changes are rare and matter when reading a cluster's logs: printed from level info.
-    const logMoves = ['info', 'debug', 'trace'].includes(config.logLevel) || process.env.DEBUG_LEASES === '1';
+    const logMoves = ['info', 'debug', 'trace'].includes(config.logLevel);
     deps.placement = new ClusterPlacement({
       redis,
       bus,

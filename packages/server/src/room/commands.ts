@@ -6,6 +6,11 @@ export interface Actor {
   role: Role;
 }
 
+/** A connection's id in the whole cluster: the room front (node) that holds it, then a counter there. */
+export const connId = (node: string, n: number): string => `${node}/${n}`;
+/** The node part of a connection id. */
+export const nodeOfConn = (conn: string): string => conn.slice(0, conn.lastIndexOf('/'));
+
 /**
  * Everything that can change a room, as data. The gateway turns client messages (after their
  * schema and role checks) and store results into these, and feeds them to `reduce`.

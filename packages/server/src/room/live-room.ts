@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { PurchaseResult } from '@snowstage/commerce';
 import { isAppError, LOG_ONLY_KINDS, type Draw, type EmotionTag, type Gesture, type HostMode, type Lang, type PurchaseRequest, type RoomEvent, type RoomSnapshot, type TrackWhat } from '@snowstage/protocol';
 import type { Bus } from '../bus.js';
-import type { Actor } from './commands.js';
+import { connId, type Actor } from './commands.js';
 import { RoomFanout, type Peer } from './fanout.js';
 import { decodeRoomMessage, roomChannel } from './room-channel.js';
 import type { ModerationList, RoomLink, RoomOp, SalePlanInput } from './room-ops.js';
@@ -42,7 +42,7 @@ export class LiveRoom {
   private readonly unsubscribe: () => void;
   private stats = { viewers: 0, likes: 0 };
   /** This room front's name in connection ids (`node/n`): unique per process, so per node. */
-  private readonly node = randomBytes(6).toString('base64url').replaceAll('/', '_');
+  private readonly node = randomBytes(6).toString('base64url');
   private readonly conns = new Map<Member, string>();
   private nextConn = 0;
   private readonly heartbeat: NodeJS.Timeout;
@@ -122,7 +122,7 @@ export class LiveRoom {
     if (!set) this.members.set(member.actor.viewerId, (set = new Set()));
     set.add(member);
     this.fanout.peers.add(member);
-    const conn = `${this.node}/${++this.nextConn}`;
+    const conn = connId(this.node, ++this.nextConn);
     this.conns.set(member, conn);
     try {
       return (await this.link.exec({ op: 'join', actor: member.actor, conn })) as RoomSnapshot;

@@ -1,6 +1,6 @@
 import { salePhase, viewSale } from '@snowstage/commerce';
 import { AppError, totalStock, type Product, type RoomEvent, type RoomEventDraft } from '@snowstage/protocol';
-import type { Actor, RoomCommand } from './commands.js';
+import { nodeOfConn, type Actor, type RoomCommand } from './commands.js';
 import type { RoomState } from './room-state.js';
 import { takeToken } from './rate-limit.js';
 import { cleanChatText, graphemeLength } from './text.js';
@@ -35,9 +35,8 @@ export function reduce(state: RoomState, cmd: RoomCommand, now: number): Reducti
       break;
     case 'presence': {
       const stated = new Set(cmd.members.map((m) => m.conn));
-      const prefix = `${cmd.node}/`;
       for (const [viewerId, conns] of [...state.presence])
-        for (const conn of [...conns]) if (conn.startsWith(prefix) && !stated.has(conn)) disconnect(state, viewerId, conn, emit);
+        for (const conn of [...conns]) if (nodeOfConn(conn) === cmd.node && !stated.has(conn)) disconnect(state, viewerId, conn, emit);
       for (const m of cmd.members) if (!state.banned.has(m.actor.viewerId)) connect(state, m.actor, m.conn, emit);
       break;
     }

@@ -3,7 +3,7 @@ import { AppError, type Draw, type EmotionTag, type FlashSale, type Order, type 
 import type { Store } from '../store/store.js';
 import type { Bus } from '../bus.js';
 import { newId } from '../ids.js';
-import type { Actor, RoomCommand, ShowEventDraft } from './commands.js';
+import { nodeOfConn, type Actor, type RoomCommand, type ShowEventDraft } from './commands.js';
 import { reduce, type Reduction } from './reducer.js';
 import type { RoomState } from './room-state.js';
 import { snapshotOf } from './restore.js';
@@ -169,7 +169,7 @@ export class RoomCore {
   }
 
   private heardFrom(conn: string): void {
-    this.nodesSeen.set(conn.slice(0, conn.indexOf('/')), this.deps.now());
+    this.nodesSeen.set(nodeOfConn(conn), this.deps.now());
   }
 
   /** A node that stopped sending its presence heartbeat died with its connections: its viewers leave. */

@@ -1,11 +1,11 @@
-import type { Draw, EmotionTag, ServerMessage, Gesture, HostMode, Lang, Order, PurchaseRequest, RoomSnapshot, TrackWhat } from '@snowstage/protocol';
+import type { Draw, EmotionTag, Gesture, HostMode, Lang, Order, PurchaseRequest, RoomSnapshot, ServerMessage, TrackWhat } from '@snowstage/protocol';
 import type { SalePlan } from '@snowstage/commerce';
 import type { Actor } from './commands.js';
 
-/** What a flash sale is scheduled with (the operator's `scheduleSale` message); the core adds the ids. */
 /** Who is muted (until when) or banned in a room: the `moderation` reply's content. */
 export type ModerationList = Omit<Extract<ServerMessage, { type: 'moderation' }>, 'rid' | 'type'>;
 
+/** What a flash sale is scheduled with (the operator's `scheduleSale` message); the core adds the ids. */
 export type SalePlanInput = Omit<SalePlan, 'id' | 'roomId'>;
 
 /**

@@ -13,7 +13,7 @@ import {
   type Segment,
   type ShopFacts,
 } from '@snowstage/brain';
-import { salePhase } from '@snowstage/commerce';
+import { saleIsLive, viewSale } from '@snowstage/commerce';
 import type { EmotionTag, Gesture, HostMode, Lang, QueuedComment, RoomEvent, ServerMessage, ShowcaseContent } from '@snowstage/protocol';
 import type { RoomCore, HostControl } from '../room/room-core.js';
 import type { LiveRoom } from '../room/live-room.js';
@@ -72,7 +72,7 @@ export class DirectorRuntime implements HostControl {
       ...deps.config,
     });
     const sale = core.sale;
-    const liveSale = sale && sale.status !== 'cancelled' && salePhase(sale, deps.now()) !== 'closed' ? sale : null;
+    const liveSale = sale && saleIsLive(sale, deps.now()) ? viewSale(sale, deps.now()) : null;
     // The room's mode from its log: a host the operator paused stays paused on a restart or a takeover.
     this.state = initialDirectorState(core.hostMode, deps.now(), liveSale);
     // Taking over a room that was dancing or hyping a sale that has ended: say so to every viewer.
