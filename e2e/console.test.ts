@@ -280,6 +280,8 @@ describe('host console', () => {
       // The muted list comes from the room, so it is there after a reload; unmute gives the viewer back their voice.
       const muted = page.getByTestId('moderated-list').locator('.moderated-row', { hasText: 'Chatty' });
       await muted.waitFor();
+      await muted.scrollIntoViewIfNeeded();
+      await screenshot(page, 'console-moderated');
       await page.reload();
       await muted.getByTestId('unmute').click();
       await muted.waitFor({ state: 'detached' });

@@ -78,6 +78,7 @@ describe('viewer page', () => {
     const row = page.getByTestId('cart').locator(`.cart-row[data-product="${later.id}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain(`¥${later.price.amount / 100}`);
+    await screenshot(page, 'viewer-cart');
     await row.getByTestId(`cart-buy-${later.id}`).click();
     await row.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('orders').locator('.order-row').count()).toBe(2);
